@@ -1,0 +1,114 @@
+package dev.coderusers.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure becomes one {@link ApiError} body. Nothing here echoes a stack trace or a class name: an
+ * unexpected failure is logged with an id, and only the id goes back to the client.
+ */
+public class ApiExceptionMappers {
+
+    /** Coder answers {@code application/json; charset=utf-8}. */
+    public static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8");
+
+    static final String INVALID_JSON = "Request body must be valid JSON.";
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder response = respond(e.status(), e.body());
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJson(JsonProcessingException e) {
+        return respond(400, ApiError.of(INVALID_JSON, firstLine(e.getOriginalMessage())))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<ValidationError> validations = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new ValidationError(jsonName(v), v.getMessage()))
+                .toList();
+        return respond(400, ApiError.of("Validation failed.", validations)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return invalidJson(json);
+        }
+        ApiError body = switch (status) {
+            case 400 -> ApiError.of("Bad request.", firstLine(e.getMessage()));
+            case 401 -> ApiError.of("Unauthorized.");
+            case 403 -> ApiError.of("Forbidden.", ApiException.FORBIDDEN_DETAIL);
+            case 404 -> ApiError.of("Route not found.");
+            case 405 -> ApiError.of("Method not allowed.");
+            case 406 -> ApiError.of("Not acceptable.", "This API answers application/json.");
+            case 415 -> ApiError.of("Unsupported media type.", "Send the request body as application/json.");
+            default ->
+                status >= 500
+                        ? internal(e).body()
+                        : ApiError.of(
+                                Response.Status.fromStatusCode(status) != null
+                                        ? Response.Status.fromStatusCode(status).getReasonPhrase() + "."
+                                        : "Request failed.");
+        };
+        Response.ResponseBuilder response = respond(status, body);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        ApiException internal = internal(e);
+        return respond(500, internal.body()).build();
+    }
+
+    private static ApiException internal(Throwable e) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s", id);
+        return new ApiException(
+                500, ApiError.of("An internal error occurred. Please try again later.", "Error id " + id + "."));
+    }
+
+    static Response.ResponseBuilder respond(int status, ApiError body) {
+        return Response.status(status).type(JSON_UTF8).entity(body);
+    }
+
+    /** The JSON name of the violated field: the last node of the path, snake_cased like the API's JSON. */
+    private static String jsonName(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name == null ? "" : JsonNames.snakeCase(name);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.coderusers.modelprice;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A price seed that has been read and validated completely, so that applying it can only fail for
+ * database reasons. The raw bytes are kept: they are what the database parses (bound once as
+ * {@code jsonb}) and what the checksum is taken of.
+ *
+ * @param source where the seed came from, for messages ({@code seed/ai-model-prices.json} or a file path)
+ * @param json the file's bytes, unchanged
+ * @param checksum lower-case hex SHA-256 of {@code json}
+ * @param rows the rows in file order
+ */
+public record PriceSeed(String source, byte[] json, String checksum, List<PriceBookRow> rows) {
+
+    /** The keys every row carries, no more and no fewer (an absent price key would silently mean NULL). */
+    public static final List<String> KEYS =
+            List.of("provider", "model", "input_price", "output_price", "cache_read_price", "cache_write_price");
+
+    private static final Set<String> KEY_SET = Set.copyOf(KEYS);
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** Reads and validates a seed; nothing about it is trusted until this returns. */
+    public static PriceSeed parse(String source, byte[] json) throws InvalidPriceSeedException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidPriceSeedException(source + ": not valid JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new InvalidPriceSeedException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidPriceSeedException(source + ": is empty; expected a JSON array of price rows");
+        }
+        if (!root.isArray()) {
+            throw new InvalidPriceSeedException(
+                    source + ": expected a JSON array of price rows, got " + describe(root));
+        }
+        if (root.isEmpty()) {
+            throw new InvalidPriceSeedException(source + ": has no rows; refusing to apply an empty price book");
+        }
+
+        List<PriceBookRow> rows = new ArrayList<>(root.size());
+        Map<String, Integer> firstRowOfKey = new HashMap<>();
+        int index = 0;
+        for (JsonNode element : root) {
+            index++;
+            PriceBookRow row = parseRow(source, index, element);
+            Integer earlier = firstRowOfKey.putIfAbsent(row.provider() + "\u0000" + row.model(), index);
+            if (earlier != null) {
+                throw new InvalidPriceSeedException(String.format(
+                        "%s: row %d (%s): duplicate of row %d; each (provider, model) may appear once",
+                        source, index, row.key(), earlier));
+            }
+            rows.add(row);
+        }
+        return new PriceSeed(source, json, sha256(json), List.copyOf(rows));
+    }
+
+    private static PriceBookRow parseRow(String source, int index, JsonNode element) throws InvalidPriceSeedException {
+        String where = source + ": row " + index;
+        if (!element.isObject()) {
+            throw new InvalidPriceSeedException(where + ": expected an object, got " + describe(element));
+        }
+        for (Iterator<String> names = element.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEY_SET.contains(name)) {
+                throw new InvalidPriceSeedException(
+                        where + ": unknown field \"" + name + "\"; a row has exactly the fields " + KEYS);
+            }
+        }
+        String provider = text(where, element, "provider");
+        String model = text(where, element, "model");
+        where = where + " (" + provider + "/" + model + ")";
+        return new PriceBookRow(
+                provider,
+                model,
+                price(where, element, "input_price"),
+                price(where, element, "output_price"),
+                price(where, element, "cache_read_price"),
+                price(where, element, "cache_write_price"));
+    }
+
+    private static String text(String where, JsonNode row, String field) throws InvalidPriceSeedException {
+        JsonNode value = row.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new InvalidPriceSeedException(where + ": field \"" + field + "\" must be a non-empty string, got "
+                    + (value == null ? "nothing" : describe(value)));
+        }
+        return value.asText();
+    }
+
+    private static Long price(String where, JsonNode row, String field) throws InvalidPriceSeedException {
+        if (!row.has(field)) {
+            throw new InvalidPriceSeedException(where + ": field \"" + field
+                    + "\" is missing; write null for an unknown price and 0 for a free one");
+        }
+        JsonNode value = row.get(field);
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new InvalidPriceSeedException(where + ": field \"" + field
+                    + "\" must be an integer (micro-USD per 1M tokens) or null, got " + describe(value));
+        }
+        long price = value.longValue();
+        if (price < 0) {
+            throw new InvalidPriceSeedException(where + ": field \"" + field + "\" must not be negative, got " + price);
+        }
+        return price;
+    }
+
+    private static String describe(JsonNode node) {
+        String text = node.toString();
+        String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return node.getNodeType().name().toLowerCase() + " " + shown;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

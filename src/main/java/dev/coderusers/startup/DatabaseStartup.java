@@ -1,0 +1,157 @@
+package dev.coderusers.startup;
+
+import dev.coderusers.config.BootstrapConfig;
+import dev.coderusers.config.PriceBookConfig;
+import dev.coderusers.modelprice.InvalidPriceSeedException;
+import dev.coderusers.modelprice.PriceSeed;
+import dev.coderusers.modelprice.PriceSeeder;
+import dev.coderusers.modelprice.SeedOutcome;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the database up to date after the HTTP server has started: validates the price seed, runs the
+ * Flyway migrations, then applies the seed. Readiness ({@code /q/health/ready}) and the API stay
+ * unavailable until this has committed.
+ *
+ * <p>It runs on its own thread because a synchronous {@code StartupEvent} observer blocks the HTTP server:
+ * liveness must answer while the database is still unreachable. Database failures are retried with
+ * exponential backoff; an invalid seed is not (it will not get better) and leaves the service not ready,
+ * with the reason in the health data and the log.
+ */
+@ApplicationScoped
+public class DatabaseStartup {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseStartup.class);
+
+    private final Flyway flyway;
+    private final PriceSeeder seeder;
+    private final PriceBookConfig priceBook;
+    private final BootstrapConfig config;
+    private final CountDownLatch ready = new CountDownLatch(1);
+
+    private volatile StartupStatus status = StartupStatus.starting();
+    private ScheduledExecutorService executor;
+
+    public DatabaseStartup(Flyway flyway, PriceSeeder seeder, PriceBookConfig priceBook, BootstrapConfig config) {
+        this.flyway = flyway;
+        this.seeder = seeder;
+        this.priceBook = priceBook;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "database-startup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.execute(() -> attempt(1, config.retryInitial()));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** The current state, as the readiness check and the API gate report it. */
+    public StartupStatus status() {
+        return status;
+    }
+
+    public boolean isReady() {
+        return status.phase() == StartupStatus.Phase.READY;
+    }
+
+    /** Blocks until the database is ready or the timeout passes; true when ready. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void attempt(int attempt, Duration backoff) {
+        PriceSeed seed;
+        try {
+            seed = loadSeed();
+        } catch (InvalidPriceSeedException e) {
+            LOG.errorf(
+                    "The AI model price book was not applied and the service will not become ready: %s",
+                    e.getMessage());
+            status = StartupStatus.failed(e.getMessage());
+            return;
+        }
+        try {
+            flyway.migrate();
+            SeedOutcome outcome = seeder.apply(seed);
+            LOG.infof(
+                    "AI model price book %s (%d rows, sha256 %s): inserted=%d updated=%d unchanged=%d"
+                            + " skipped-by-checksum=%s in %d ms",
+                    seed.source(),
+                    outcome.rows(),
+                    outcome.checksum().substring(0, 12),
+                    outcome.inserted(),
+                    outcome.updated(),
+                    outcome.unchanged(),
+                    outcome.skippedByChecksum(),
+                    outcome.millis());
+            status = StartupStatus.ready(seed.source(), outcome);
+            ready.countDown();
+        } catch (Exception e) {
+            String reason = rootMessage(e);
+            Duration next = min(backoff.multipliedBy(2), config.retryMax());
+            LOG.warnf("Database not ready (attempt %d): %s; retrying in %d ms", attempt, reason, backoff.toMillis());
+            status = StartupStatus.waiting(attempt, reason);
+            if (!executor.isShutdown()) {
+                executor.schedule(() -> attempt(attempt + 1, next), backoff.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private PriceSeed loadSeed() throws InvalidPriceSeedException {
+        if (priceBook.seedFile().isPresent()) {
+            var file = priceBook.seedFile().get();
+            try {
+                return PriceSeed.parse(file.toString(), Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new InvalidPriceSeedException(file + ": cannot be read: " + e.getMessage(), e);
+            }
+        }
+        try (InputStream in =
+                Thread.currentThread().getContextClassLoader().getResourceAsStream(PriceBookConfig.EMBEDDED_SEED)) {
+            if (in == null) {
+                throw new InvalidPriceSeedException(
+                        PriceBookConfig.EMBEDDED_SEED + ": not found on the classpath; the build must embed it");
+            }
+            return PriceSeed.parse(PriceBookConfig.EMBEDDED_SEED, in.readAllBytes());
+        } catch (IOException e) {
+            throw new InvalidPriceSeedException(
+                    PriceBookConfig.EMBEDDED_SEED + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message =
+                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
