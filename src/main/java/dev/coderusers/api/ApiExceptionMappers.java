@@ -1,6 +1,8 @@
 package dev.coderusers.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -22,7 +24,7 @@ public class ApiExceptionMappers {
     /** Coder answers {@code application/json; charset=utf-8}. */
     public static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8");
 
-    static final String INVALID_JSON = "Request body must be valid JSON.";
+    public static final String INVALID_JSON = "Request body must be valid JSON.";
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
@@ -35,15 +37,68 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
-        return respond(400, ApiError.of(INVALID_JSON, firstLine(e.getOriginalMessage())))
-                .build();
+        return respond(400, ApiError.of(INVALID_JSON, describeJsonProblem(e))).build();
+    }
+
+    /**
+     * A short description of what is wrong with the body, in the spirit of Go's decoder messages, naming
+     * JSON fields and JSON types only (never Java classes).
+     */
+    static String describeJsonProblem(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("");
+            String expected = jsonTypeOf(mismatch.getTargetType());
+            return field.isEmpty()
+                    ? "cannot unmarshal the body into " + expected
+                    : "cannot unmarshal field \"" + field + "\": expected " + expected;
+        }
+        JsonLocation location = e.getLocation();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "unexpected EOF";
+        }
+        String first = firstLine(message);
+        int cut = first.indexOf(" (");
+        String text = cut > 0 ? first.substring(0, cut) : first;
+        return location == null
+                ? text
+                : text + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String jsonTypeOf(Class<?> type) {
+        if (type == null) {
+            return "a different JSON type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == UUID.class || type.isEnum()) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type)
+                || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    /** Registered for the subtype too, so that it wins over the extension's own mapper of that type. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return invalidJson(e);
     }
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<ValidationError> validations = e.getConstraintViolations().stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> new ValidationError(jsonName(v), v.getMessage()))
+                .map(v -> new ValidationError(jsonName(v), validationDetail(v)))
                 .toList();
         return respond(400, ApiError.of("Validation failed.", validations)).build();
     }
@@ -92,8 +147,20 @@ public class ApiExceptionMappers {
                 500, ApiError.of("An internal error occurred. Please try again later.", "Error id " + id + "."));
     }
 
-    static Response.ResponseBuilder respond(int status, ApiError body) {
+    public static Response.ResponseBuilder respond(int status, ApiError body) {
         return Response.status(status).type(JSON_UTF8).entity(body);
+    }
+
+    /**
+     * Coder's detail for a failed validation tag: {@code Validation failed for tag "username" with value: "x y"}.
+     * Constraints of this API carry the Go tag name as their message.
+     */
+    public static String validationDetail(String tag, Object value) {
+        return "Validation failed for tag \"" + tag + "\" with value: \"" + (value == null ? "" : value) + "\"";
+    }
+
+    private static String validationDetail(ConstraintViolation<?> violation) {
+        return validationDetail(violation.getMessage(), violation.getInvalidValue());
     }
 
     /** The JSON name of the violated field: the last node of the path, snake_cased like the API's JSON. */
