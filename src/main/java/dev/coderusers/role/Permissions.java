@@ -1,0 +1,71 @@
+package dev.coderusers.role;
+
+import dev.coderusers.security.Actor;
+import java.util.UUID;
+
+/**
+ * Who may do what to a user, following Coder's built-in roles (coderd/rbac/roles.go, dbauthz) for the
+ * Users API only. Everyone is implicitly a member and may read and change their own personal data.
+ */
+public final class Permissions {
+
+    private Permissions() {}
+
+    /** Read another user's profile: site readers and organization admins (who add members). */
+    public static boolean canReadUser(Actor actor, UUID target) {
+        return actor.isSelf(target)
+                || actor.hasSiteRole(Roles.OWNER)
+                || actor.hasSiteRole(Roles.USER_ADMIN)
+                || actor.hasSiteRole(Roles.TEMPLATE_ADMIN)
+                || actor.hasSiteRole(Roles.AUDITOR)
+                || actor.hasOrganizationRole(Roles.ORG_ADMIN)
+                || actor.hasOrganizationRole(Roles.ORG_USER_ADMIN);
+    }
+
+    /** Whether the actor sees every user (else only itself) in {@code GET /users}. */
+    public static boolean canReadAllUsers(Actor actor) {
+        return actor.hasSiteRole(Roles.OWNER)
+                || actor.hasSiteRole(Roles.USER_ADMIN)
+                || actor.hasSiteRole(Roles.TEMPLATE_ADMIN)
+                || actor.hasSiteRole(Roles.AUDITOR)
+                || actor.hasOrganizationRole(Roles.ORG_ADMIN)
+                || actor.hasOrganizationRole(Roles.ORG_USER_ADMIN);
+    }
+
+    /** Read personal data (appearance, preferences, git SSH key, roles, autofill): self, owner, user-admin. */
+    public static boolean canReadPersonal(Actor actor, UUID target) {
+        return actor.isSelf(target) || isUserAdministrator(actor);
+    }
+
+    /** Change personal data (appearance, preferences, git SSH key, password, name): self, owner, user-admin. */
+    public static boolean canUpdatePersonal(Actor actor, UUID target) {
+        return actor.isSelf(target) || isUserAdministrator(actor);
+    }
+
+    /** Rename, suspend, activate: owner and user-admin only (members cannot rename themselves). */
+    public static boolean canUpdateUser(Actor actor) {
+        return isUserAdministrator(actor);
+    }
+
+    public static boolean canCreateUsers(Actor actor) {
+        return isUserAdministrator(actor);
+    }
+
+    public static boolean canDeleteUsers(Actor actor) {
+        return isUserAdministrator(actor);
+    }
+
+    /** Assign or remove site roles at all (which ones is {@link Roles#canAssign}). */
+    public static boolean canAssignRoles(Actor actor) {
+        return isUserAdministrator(actor);
+    }
+
+    /** Create, read, expire and delete API keys of {@code keyOwner}: the owner of the key, and site owners. */
+    public static boolean canManageApiKeys(Actor actor, UUID keyOwner) {
+        return actor.isSelf(keyOwner) || actor.hasSiteRole(Roles.OWNER);
+    }
+
+    private static boolean isUserAdministrator(Actor actor) {
+        return actor.hasSiteRole(Roles.OWNER) || actor.hasSiteRole(Roles.USER_ADMIN);
+    }
+}
