@@ -1,39 +1,49 @@
 package dev.coderusers.user;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.Arrays;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * How a user signs in, Coder's {@code login_type} enum. The wire value is what the API returns in
- * {@code login_type} and what the {@code login_type:} search term accepts.
- */
+/** {@code codersdk.LoginType}; stored in the PostgreSQL enum {@code login_type}. */
+@Schema(
+        name = "codersdk.LoginType",
+        enumeration = {"", "password", "github", "oidc", "token", "none"})
 public enum LoginType {
     PASSWORD("password"),
     GITHUB("github"),
     OIDC("oidc"),
     TOKEN("token"),
-    /** No interactive login at all: the account is used through API tokens only. */
     NONE("none"),
     OAUTH2_PROVIDER_APP("oauth2_provider_app");
 
-    private final String wireValue;
+    private final String value;
 
-    LoginType(String wireValue) {
-        this.wireValue = wireValue;
+    LoginType(String value) {
+        this.value = value;
     }
 
     @JsonValue
-    public String wireValue() {
-        return wireValue;
+    public String value() {
+        return value;
     }
 
-    /** Exact, case-sensitive match on the wire value, as Go's {@code LoginType.Valid()}. */
-    public static Optional<LoginType> fromWire(String value) {
-        for (LoginType type : values()) {
-            if (type.wireValue.equals(value)) {
-                return Optional.of(type);
-            }
+    public static Optional<LoginType> parse(String value) {
+        return Arrays.stream(values()).filter(t -> t.value.equals(value)).findFirst();
+    }
+
+    @Converter(autoApply = true)
+    public static class DatabaseConverter implements AttributeConverter<LoginType, String> {
+        @Override
+        public String convertToDatabaseColumn(LoginType type) {
+            return type == null ? null : type.value;
         }
-        return Optional.empty();
+
+        @Override
+        public LoginType convertToEntityAttribute(String value) {
+            return value == null ? null : parse(value).orElseThrow();
+        }
     }
 }

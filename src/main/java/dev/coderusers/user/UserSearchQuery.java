@@ -59,7 +59,7 @@ public final class UserSearchQuery {
         // Read in Coder's order, which is the order of the validations in the answer.
         String search = parser.string(values, "search");
         String name = parser.string(values, "name");
-        List<UserStatus> statuses = parser.enumList(values, "status", UserStatus::fromWire);
+        List<UserStatus> statuses = parser.enumList(values, "status", UserStatus::parse);
         Boolean serviceAccount = parser.nullableBoolean(values, "service_account");
         List<String> roles = parser.strings(values, "role");
         Instant lastSeenAfter = parser.time3339Nano(values, "last_seen_after");
@@ -67,7 +67,7 @@ public final class UserSearchQuery {
         Instant createdAfter = parser.time3339Nano(values, "created_after");
         Instant createdBefore = parser.time3339Nano(values, "created_before");
         Long githubComUserId = parser.int64(values, "github_com_user_id");
-        List<LoginType> loginTypes = parser.enumList(values, "login_type", LoginType::fromWire);
+        List<LoginType> loginTypes = parser.enumList(values, "login_type", LoginType::parse);
         parser.errorExcessParams(values);
         if (parser.hasErrors()) {
             throw ApiException.badRequest(INVALID_MESSAGE, parser.errors());

@@ -1,36 +1,46 @@
 package dev.coderusers.user;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.Arrays;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * A user's account status, Coder's {@code user_status} enum. The wire value is the lower-case name,
- * which is also what the {@code status:} search term accepts.
- */
+/** {@code codersdk.UserStatus}; stored in the PostgreSQL enum {@code user_status}. */
+@Schema(
+        name = "codersdk.UserStatus",
+        enumeration = {"active", "dormant", "suspended"})
 public enum UserStatus {
     ACTIVE("active"),
-    /** Not seen for a while; still allowed to log in, which makes the user active again. */
     DORMANT("dormant"),
     SUSPENDED("suspended");
 
-    private final String wireValue;
+    private final String value;
 
-    UserStatus(String wireValue) {
-        this.wireValue = wireValue;
+    UserStatus(String value) {
+        this.value = value;
     }
 
     @JsonValue
-    public String wireValue() {
-        return wireValue;
+    public String value() {
+        return value;
     }
 
-    /** Exact, case-sensitive match on the wire value, as Go's {@code UserStatus.Valid()}. */
-    public static Optional<UserStatus> fromWire(String value) {
-        for (UserStatus status : values()) {
-            if (status.wireValue.equals(value)) {
-                return Optional.of(status);
-            }
+    public static Optional<UserStatus> parse(String value) {
+        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    }
+
+    @Converter(autoApply = true)
+    public static class DatabaseConverter implements AttributeConverter<UserStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(UserStatus status) {
+            return status == null ? null : status.value;
         }
-        return Optional.empty();
+
+        @Override
+        public UserStatus convertToEntityAttribute(String value) {
+            return value == null ? null : parse(value).orElseThrow();
+        }
     }
 }

@@ -240,14 +240,14 @@ class UserSearchQueryTest {
         @ValueSource(strings = {"password", "github", "oidc", "token", "none", "oauth2_provider_app"})
         void everyLoginType(String wire) {
             assertThat(parse("login_type:" + wire).loginTypes())
-                    .containsExactly(LoginType.fromWire(wire).orElseThrow());
+                    .containsExactly(LoginType.parse(wire).orElseThrow());
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"active", "dormant", "suspended"})
         void everyStatus(String wire) {
             assertThat(parse("status:" + wire).statuses())
-                    .containsExactly(UserStatus.fromWire(wire).orElseThrow());
+                    .containsExactly(UserStatus.parse(wire).orElseThrow());
         }
 
         @Test

@@ -1,0 +1,118 @@
+package dev.coderusers.auth;
+
+import dev.coderusers.api.ApiError;
+import dev.coderusers.api.Requests;
+import dev.coderusers.config.AuthConfig;
+import dev.coderusers.config.SessionConfig;
+import dev.coderusers.security.ClientAddress;
+import dev.coderusers.security.CurrentSession;
+import dev.coderusers.security.LoginRateLimited;
+import dev.coderusers.security.RequestTokens;
+import dev.coderusers.security.RequiresSession;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Password sign-in, sign-out and the list of sign-in methods. */
+@Path("/api/v2/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    /** Coder's session cookie lives a year; the key behind it expires on its own schedule. */
+    static final int COOKIE_MAX_AGE_SECONDS = 31_536_000;
+
+    private final LoginService logins;
+    private final IdentityProviders providers;
+    private final AuthConfig authConfig;
+    private final SessionConfig sessionConfig;
+    private final CurrentSession session;
+    private final RoutingContext routing;
+
+    public AuthResource(
+            LoginService logins,
+            IdentityProviders providers,
+            AuthConfig authConfig,
+            SessionConfig sessionConfig,
+            CurrentSession session,
+            RoutingContext routing) {
+        this.logins = logins;
+        this.providers = providers;
+        this.authConfig = authConfig;
+        this.sessionConfig = sessionConfig;
+        this.session = session;
+        this.routing = routing;
+    }
+
+    @GET
+    @Path("authmethods")
+    @Tag(name = "Users")
+    @Operation(operationId = "get-authentication-methods", summary = "Get authentication methods")
+    @APIResponse(responseCode = "200", description = "OK")
+    public AuthMethods authMethods() {
+        boolean github = providers.githubConfigured();
+        return new AuthMethods(
+                authConfig.termsOfServiceUrl().orElse(null),
+                new AuthMethods.Password(!authConfig.disablePasswordAuth()),
+                new AuthMethods.Github(github, false),
+                new AuthMethods.Oidc(providers.oidcConfigured(), providers.oidcSignInText(), providers.oidcIconUrl()));
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @LoginRateLimited
+    @Tag(name = "Authorization")
+    @Operation(operationId = "log-in-user", summary = "Log in user")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    public Response login(@Valid LoginRequest request) {
+        String token = logins.login(Requests.body(request), ClientAddress.of(routing));
+        return Response.status(201)
+                .cookie(sessionCookie(token, COOKIE_MAX_AGE_SECONDS))
+                .entity(new LoginResponse(token))
+                .build();
+    }
+
+    @POST
+    @Path("logout")
+    @RequiresSession
+    @Tag(name = "Users")
+    @SecurityRequirement(name = "CoderSessionToken")
+    @Operation(operationId = "log-out-user", summary = "Log out user")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response logout() {
+        logins.logout(session.get());
+        return Response.ok(ApiError.of("Logged out!"))
+                .cookie(sessionCookie("", 0))
+                .build();
+    }
+
+    private NewCookie sessionCookie(String value, int maxAge) {
+        return new NewCookie.Builder(RequestTokens.COOKIE)
+                .value(value)
+                .path("/")
+                .httpOnly(true)
+                .maxAge(maxAge)
+                .secure(sessionConfig.secureCookie())
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.coderusers.auth;
+
+import dev.coderusers.config.GithubOAuthConfig;
+import dev.coderusers.config.OidcConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Which external sign-in methods are configured. */
+@ApplicationScoped
+public class IdentityProviders {
+
+    private final GithubOAuthConfig github;
+    private final OidcConfig oidc;
+
+    public IdentityProviders(GithubOAuthConfig github, OidcConfig oidc) {
+        this.github = github;
+        this.oidc = oidc;
+    }
+
+    public boolean githubConfigured() {
+        return github.clientId().filter(id -> !id.isBlank()).isPresent();
+    }
+
+    public boolean oidcConfigured() {
+        return oidc.issuerUrl().filter(u -> !u.isBlank()).isPresent()
+                && oidc.clientId().filter(id -> !id.isBlank()).isPresent();
+    }
+
+    public String oidcSignInText() {
+        return oidc.signInText();
+    }
+
+    public String oidcIconUrl() {
+        return oidc.iconUrl().orElse("");
+    }
+}

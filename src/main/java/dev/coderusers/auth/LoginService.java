@@ -1,0 +1,85 @@
+package dev.coderusers.auth;
+
+import dev.coderusers.api.ApiError;
+import dev.coderusers.api.ApiException;
+import dev.coderusers.api.CoderJson;
+import dev.coderusers.apikey.ApiKey;
+import dev.coderusers.apikey.ApiKeyService;
+import dev.coderusers.config.AuthConfig;
+import dev.coderusers.config.SessionConfig;
+import dev.coderusers.security.PasswordHasher;
+import dev.coderusers.security.Session;
+import dev.coderusers.user.LoginType;
+import dev.coderusers.user.User;
+import dev.coderusers.user.UserStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** Password sign-in and sign-out (Coder's postLogin / postLogout). */
+@ApplicationScoped
+public class LoginService {
+
+    private final PasswordHasher passwords;
+    private final ApiKeyService apiKeys;
+    private final AuthConfig authConfig;
+    private final SessionConfig sessionConfig;
+    private final EntityManager entityManager;
+
+    public LoginService(
+            PasswordHasher passwords,
+            ApiKeyService apiKeys,
+            AuthConfig authConfig,
+            SessionConfig sessionConfig,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
+        this.passwords = passwords;
+        this.apiKeys = apiKeys;
+        this.authConfig = authConfig;
+        this.sessionConfig = sessionConfig;
+    }
+
+    /** Checks the password and opens a session; the checks run in Coder's order. */
+    @Transactional
+    public String login(LoginRequest request, String ipAddress) {
+        Optional<User> found = User.findByEmail(request.email());
+        // An unknown email costs the same hashing work as a known one: no timing oracle on who exists.
+        boolean passwordMatches = found.isPresent()
+                ? passwords.verifyForUser(request.password(), found.get().hashedPassword)
+                : passwords.verifyAgainstDummy(request.password());
+        if (!passwordMatches) {
+            throw new ApiException(401, ApiError.of("Incorrect email or password."));
+        }
+        User user = found.get();
+        if (authConfig.disablePasswordAuth()) {
+            throw ApiException.forbidden("Password authentication is disabled.");
+        }
+        if (user.loginType != LoginType.PASSWORD) {
+            throw ApiException.forbidden("Incorrect login type, attempting to use \"password\" but user is of login"
+                    + " type \"" + user.loginType.value() + "\"");
+        }
+        if (user.status == UserStatus.DORMANT) {
+            user.status = UserStatus.ACTIVE;
+            user.lastSeenAt = CoderJson.now();
+            user.updatedAt = user.lastSeenAt;
+        }
+        if (user.status != UserStatus.ACTIVE) {
+            throw new ApiException(
+                    401, ApiError.of("Your account is suspended. Contact an admin to reactivate your account."));
+        }
+        return apiKeys.createSession(user.id, LoginType.PASSWORD, sessionConfig.duration(), ipAddress)
+                .token();
+    }
+
+    /** Deletes the session's own key and the user's application-connect keys; other tokens stay valid. */
+    @Transactional
+    public void logout(Session session) {
+        ApiKey.delete("id", session.apiKey().id);
+        entityManager
+                .createNativeQuery("DELETE FROM api_keys WHERE user_id = ?1 AND ?2 = ANY (scopes)")
+                .setParameter(1, session.user().id)
+                .setParameter(2, ApiKey.SCOPE_APPLICATION_CONNECT)
+                .executeUpdate();
+    }
+}

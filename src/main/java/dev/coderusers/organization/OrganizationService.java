@@ -1,0 +1,60 @@
+package dev.coderusers.organization;
+
+import dev.coderusers.api.CoderJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Organization membership as the Users API needs it: adding new users, listing a user's organizations. */
+@ApplicationScoped
+public class OrganizationService {
+
+    private final EntityManager entityManager;
+
+    public OrganizationService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Adds a user to an organization with no explicit organization roles (must run in a transaction). */
+    public void addMember(UUID organizationId, UUID userId) {
+        Instant now = CoderJson.now();
+        OrganizationMember member = new OrganizationMember();
+        member.organizationId = organizationId;
+        member.userId = userId;
+        member.createdAt = now;
+        member.updatedAt = now;
+        member.roles = new ArrayList<>();
+        member.persist();
+    }
+
+    /** The ids of the (not deleted) organizations each user belongs to; users without any are absent. */
+    public Map<UUID, List<UUID>> organizationIdsOf(Collection<UUID> userIds) {
+        Map<UUID, List<UUID>> result = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return result;
+        }
+        List<Object[]> rows = entityManager
+                .createQuery(
+                        "select m.userId, m.organizationId from OrganizationMember m, Organization o"
+                                + " where o.id = m.organizationId and o.deleted = false and m.userId in :ids"
+                                + " order by m.createdAt, o.name",
+                        Object[].class)
+                .setParameter("ids", userIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            result.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return result;
+    }
+
+    /** The organization ids of one user, {@code []} when none. */
+    public List<UUID> organizationIdsOf(UUID userId) {
+        return organizationIdsOf(List.of(userId)).getOrDefault(userId, List.of());
+    }
+}
