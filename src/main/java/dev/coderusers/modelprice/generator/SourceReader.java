@@ -149,12 +149,14 @@ public final class SourceReader {
         if (cause instanceof HttpTimeoutException) {
             return "GET " + url + " got no answer within " + describe(timeout) + " (timed out)";
         }
-        if (cause instanceof ConnectException || hasCause(cause, ConnectException.class)) {
-            return "cannot connect to " + where + ": " + describe(cause)
-                    + " (offline, or the host is not reachable from here? use --source <file> with a saved api.json)";
-        }
+        // The JDK client wraps a failed lookup in a ConnectException, so the lookup is checked first.
         if (hasCause(cause, UnresolvedAddressException.class) || hasCause(cause, UnknownHostException.class)) {
-            return "cannot resolve host " + uri.getHost() + " (offline, or no DNS here? use --source <file>)";
+            return "cannot resolve host " + uri.getHost()
+                    + " (offline, or no DNS here? use --source <file> with a saved api.json)";
+        }
+        if (hasCause(cause, ConnectException.class)) {
+            return "cannot connect to " + where + ": connection refused or no route"
+                    + " (offline, or the host is not reachable from here? use --source <file> with a saved api.json)";
         }
         if (cause instanceof SSLException) {
             return "TLS with " + where + " failed: " + describe(cause);
