@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import dev.coderusers.testsupport.ObservesStartup;
 import dev.coderusers.testsupport.Poll;
+import dev.coderusers.testsupport.PostgresTestResource;
 import dev.coderusers.testsupport.TcpForwarder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -99,9 +100,9 @@ class DatabaseUnreachableAtStartTest {
 
     /** Host and port of the PostgreSQL the suite runs against (PostgresTestResource). */
     private static InetSocketAddress realDatabase() {
-        String url = System.getProperty("coder-users.dev.embedded-postgres.running-url");
-        assertThat(url).as("URL of the embedded PostgreSQL").isNotNull();
+        String url = System.getProperty(PostgresTestResource.URL_IN_USE);
+        assertThat(url).as("URL of the suite's PostgreSQL").isNotNull();
         URI uri = URI.create(url.substring("jdbc:".length()));
-        return new InetSocketAddress(uri.getHost(), uri.getPort());
+        return new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
     }
 }
