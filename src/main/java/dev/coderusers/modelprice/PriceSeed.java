@@ -1,12 +1,17 @@
 package dev.coderusers.modelprice;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -42,15 +47,22 @@ public record PriceSeed(String source, byte[] json, String checksum, List<PriceB
 
     /** Reads and validates a seed; nothing about it is trusted until this returns. */
     public static PriceSeed parse(String source, byte[] json) throws InvalidPriceSeedException {
+        // PostgreSQL parses these very bytes again (as UTF-8 text bound to jsonb). Whatever it would refuse
+        // must be refused here: a seed the database rejects would otherwise be retried forever as if the
+        // database were unreachable, instead of failing with a clear reason.
+        String text = utf8(source, json);
+        if (text.startsWith("\uFEFF")) {
+            throw new InvalidPriceSeedException(
+                    source + ": starts with a byte-order mark; save it as UTF-8 without a BOM");
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidPriceSeedException(source + ": not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new InvalidPriceSeedException(source + ": cannot be read: " + e.getMessage(), e);
+            // Limits of the parser (number length, nesting depth) carry no location.
+            JsonLocation at = e.getLocation();
+            throw new InvalidPriceSeedException(source + ": not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidPriceSeedException(source + ": is empty; expected a JSON array of price rows");
@@ -110,7 +122,44 @@ public record PriceSeed(String source, byte[] json, String checksum, List<PriceB
             throw new InvalidPriceSeedException(where + ": field \"" + field + "\" must be a non-empty string, got "
                     + (value == null ? "nothing" : describe(value)));
         }
-        return value.asText();
+        String text = value.asText();
+        String unstorable = unstorable(text);
+        if (unstorable != null) {
+            throw new InvalidPriceSeedException(where + ": field \"" + field + "\" " + unstorable);
+        }
+        return text;
+    }
+
+    /** Why PostgreSQL cannot store this string (as jsonb or text), or null when it can. */
+    private static String unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return "contains the character U+0000, which PostgreSQL cannot store";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("contains an unpaired surrogate \\u%04x, which is not Unicode text", (int) c);
+            }
+        }
+        return null;
+    }
+
+    private static String utf8(String source, byte[] json) throws InvalidPriceSeedException {
+        // A fresh decoder reports malformed input instead of replacing it; UTF-8 never needs more chars than bytes.
+        ByteBuffer in = ByteBuffer.wrap(json);
+        CharBuffer out = CharBuffer.allocate(json.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new InvalidPriceSeedException(
+                    source + ": is not UTF-8 text (invalid byte sequence at byte offset " + in.position() + ")");
+        }
+        return out.flip().toString();
     }
 
     private static Long price(String where, JsonNode row, String field) throws InvalidPriceSeedException {

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -109,7 +110,7 @@ public class DatabaseStartup {
             status = StartupStatus.ready(seed.source(), outcome);
             ready.countDown();
         } catch (Exception e) {
-            String reason = rootMessage(e);
+            String reason = reason(e);
             Duration next = min(backoff.multipliedBy(2), config.retryMax());
             LOG.warnf("Database not ready (attempt %d): %s; retrying in %d ms", attempt, reason, backoff.toMillis());
             status = StartupStatus.waiting(attempt, reason);
@@ -141,13 +142,25 @@ public class DatabaseStartup {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /**
+     * The most telling message of the chain: the innermost {@link SQLException}'s (the driver names the host
+     * and port, as in "Connection to db:5432 refused"), else the root cause's ("Connection refused" alone
+     * does not say which database).
+     */
+    private static String reason(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String sqlMessage = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (t instanceof SQLException && t.getMessage() != null) {
+                sqlMessage = t.getMessage();
+            }
         }
-        String message =
-                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        String message = sqlMessage != null
+                ? sqlMessage
+                : root.getMessage() != null
+                        ? root.getMessage()
+                        : root.getClass().getSimpleName();
         return message.lines().findFirst().orElse(message);
     }
 

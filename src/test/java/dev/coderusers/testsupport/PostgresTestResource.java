@@ -21,10 +21,22 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * System property holding the JDBC URL of the server in use, for tests that reach it by other means than
+     * the datasource (e.g. a forwarder to it while their own profile points the datasource elsewhere).
+     */
+    public static final String URL_IN_USE = "coder-users.test.jdbc-url-in-use";
+
     private static PostgreSQLContainer container;
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> datasource = choose();
+        System.setProperty(URL_IN_USE, datasource.get("quarkus.datasource.jdbc.url"));
+        return datasource;
+    }
+
+    private static Map<String, String> choose() {
         String url = setting("CODER_USERS_TEST_JDBC_URL", "coder-users.test.jdbc-url");
         if (url != null) {
             return Map.of(
