@@ -1,0 +1,206 @@
+package dev.coderusers.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Helm chart in helm/coder-users, checked with Helm itself (embedded through helm-java): it lints
+ * strictly, renders exactly the reviewed golden manifests for each values file, and refuses to render with a
+ * message saying what to set when required values are missing or contradict each other.
+ *
+ * <p>After an intended chart change, regenerate the golden files and review their diff:
+ * {@code ./mvnw test -Dtest=HelmChartTest -Dhelm.golden.update=true}.
+ */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm/coder-users");
+    private static final Path VALUES = Path.of("src/test/resources/helm/values");
+    private static final Path GOLDEN = Path.of("src/test/resources/helm/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("helm.golden.update");
+
+    private static final String IMAGE = "image.repository=registry.example.com/platform/coder-users";
+    private static final String URL = "database.url=jdbc:postgresql://postgres.example.com:5432/coder_users";
+    private static final String USERNAME = "database.username=coder_users";
+    private static final String PASSWORD = "database.password=s3cret";
+
+    @Test
+    void lintsStrictlyWithTheRequiredValues(@TempDir Path dir) throws IOException {
+        // helm-java's lint takes no values file: lint a copy whose values.yaml also holds the required ones,
+        // as `helm lint --strict -f default.yaml` would. Without them, lint would check nothing after the
+        // first `fail` (Helm's lint does not report `fail` calls as errors).
+        Path chart = copyChart(dir);
+        YAMLMapper yaml = new YAMLMapper();
+        JsonNode values = yaml.readTree(CHART.resolve("values.yaml").toFile());
+        merge((ObjectNode) values, yaml.readTree(VALUES.resolve("default.yaml").toFile()));
+        yaml.writeValue(chart.resolve("values.yaml").toFile(), values);
+
+        LintResult lint = new Helm(chart).lint().strict().call();
+
+        assertThat(lint.isFailed())
+                .as("helm lint --strict: %s", lint.getMessages())
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "existing-secret", "autoscaling"})
+    void rendersTheGoldenManifests(String name) throws IOException {
+        String rendered =
+                template().withValuesFile(VALUES.resolve(name + ".yaml")).call();
+        Path golden = GOLDEN.resolve(name + ".golden.yaml");
+
+        if (UPDATE) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, rendered, StandardCharsets.UTF_8);
+        }
+        assertThat(golden)
+                .as("golden file; create it with -Dhelm.golden.update=true")
+                .exists();
+        assertThat(rendered)
+                .as(
+                        "%s renders differently from %s; if the change is intended, regenerate with"
+                                + " ./mvnw test -Dtest=HelmChartTest -Dhelm.golden.update=true and review the diff",
+                        name, golden)
+                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDatabasePasswordIsOnlyInTheSecret() {
+        String password = "s3cret-only-in-the-secret";
+        String encoded = Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
+
+        List<String> documents = Arrays.asList(
+                template().withValuesFile(VALUES.resolve("default.yaml")).call().split("(?m)^---$"));
+
+        assertThat(documents).noneMatch(document -> document.contains(password));
+        assertThat(documents)
+                .filteredOn(document -> document.contains(encoded))
+                .singleElement()
+                .satisfies(secret -> assertThat(secret).contains("kind: Secret"));
+    }
+
+    @Test
+    void existingSecretReplacesTheChartSecret() {
+        String rendered = template()
+                .withValuesFile(VALUES.resolve("existing-secret.yaml"))
+                .call();
+
+        assertThat(rendered).doesNotContain("kind: Secret");
+        assertThat(rendered).contains("name: coder-users-postgres").contains("key: url");
+    }
+
+    static Stream<Arguments> missingOrContradictoryValues() {
+        return Stream.of(
+                Arguments.of(
+                        List.of(URL, USERNAME, PASSWORD),
+                        "image.repository is required: build the image with Dockerfile.native, push it to a registry"),
+                Arguments.of(
+                        List.of(IMAGE),
+                        "coder-users needs a PostgreSQL database: set database.url, database.username and"
+                                + " database.password (the chart stores them in a Secret), or"
+                                + " database.existingSecret"),
+                Arguments.of(
+                        List.of(IMAGE, URL, USERNAME),
+                        "database.username and database.password are required with database.url"),
+                Arguments.of(
+                        List.of(IMAGE, "database.url=postgres://postgres.example.com/coder_users", USERNAME, PASSWORD),
+                        "database.url must be a PostgreSQL JDBC URL such as"
+                                + " jdbc:postgresql://postgres.example.com:5432/coder_users, got"
+                                + " \"postgres://postgres.example.com/coder_users\""),
+                Arguments.of(
+                        List.of(IMAGE, URL, USERNAME, PASSWORD, "database.existingSecret=mine"),
+                        "database.existingSecret is set together with database.url, username or password"),
+                Arguments.of(
+                        List.of(IMAGE, URL, USERNAME, PASSWORD, "podDisruptionBudget.enabled=true"),
+                        "podDisruptionBudget.enabled needs at least two replicas"),
+                Arguments.of(
+                        List.of(
+                                IMAGE,
+                                URL,
+                                USERNAME,
+                                PASSWORD,
+                                "autoscaling.enabled=true",
+                                "autoscaling.minReplicas=4",
+                                "autoscaling.maxReplicas=2"),
+                        "autoscaling.minReplicas (4) is greater than autoscaling.maxReplicas (2)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("missingOrContradictoryValues")
+    void refusesToRenderAndSaysWhatToSet(List<String> settings, String message) {
+        TemplateCommand template = template();
+        settings.forEach(setting -> {
+            String[] pair = setting.split("=", 2);
+            template.set(pair[0], pair[1]);
+        });
+
+        assertThatThrownBy(template::call).hasMessageContaining(message);
+    }
+
+    @Test
+    void theSchemaRejectsAMisspelledValue() {
+        TemplateCommand template = template()
+                .set("image.repository", "registry.example.com/coder-users")
+                .set("replicas", "3");
+
+        assertThatThrownBy(template::call).hasMessageContaining("additional properties 'replicas' not allowed");
+    }
+
+    private static TemplateCommand template() {
+        return new Helm(CHART)
+                .template()
+                .withName("coder-users")
+                .withNamespace("coder")
+                .withKubeVersion("1.31.0");
+    }
+
+    private static Path copyChart(Path dir) throws IOException {
+        Path target = dir.resolve("coder-users");
+        try (Stream<Path> files = Files.walk(CHART)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        return target;
+    }
+
+    /** Deep-merges {@code overrides} into {@code values}, as Helm merges a values file into the defaults. */
+    private static void merge(ObjectNode values, JsonNode overrides) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = values.get(field.getKey());
+            if (existing instanceof ObjectNode object && field.getValue().isObject()) {
+                merge(object, field.getValue());
+            } else {
+                values.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+}
