@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +50,26 @@ public class OrganizationService {
                 .getResultList();
         for (Object[] row : rows) {
             result.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return result;
+    }
+
+    /**
+     * The explicit roles of a user in each (not deleted) organization it belongs to, in the order of
+     * {@link #organizationIdsOf(UUID)}; a membership without explicit roles maps to {@code []}.
+     */
+    public Map<UUID, List<String>> organizationRolesOf(UUID userId) {
+        List<OrganizationMember> members = entityManager
+                .createQuery(
+                        "select m from OrganizationMember m, Organization o"
+                                + " where o.id = m.organizationId and o.deleted = false and m.userId = :id"
+                                + " order by m.createdAt, o.name",
+                        OrganizationMember.class)
+                .setParameter("id", userId)
+                .getResultList();
+        Map<UUID, List<String>> result = new LinkedHashMap<>();
+        for (OrganizationMember member : members) {
+            result.put(member.organizationId, List.copyOf(member.roles));
         }
         return result;
     }

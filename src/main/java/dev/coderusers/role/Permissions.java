@@ -60,6 +60,22 @@ public final class Permissions {
         return isUserAdministrator(actor);
     }
 
+    /**
+     * Change the password of {@code target}: the user itself, and site owners. A password change deletes
+     * every API key of the target (it signs the user out everywhere), so it needs the power to manage the
+     * target's keys as well as {@link #canUpdatePersonal}. This also keeps user-admins, who cannot assign
+     * the owner role, from taking over an owner's account by setting its password. Coder lets user-admins
+     * through its checks and then fails with 500 when it deletes the keys; here they get 403.
+     */
+    public static boolean canChangePassword(Actor actor, UUID target) {
+        return canUpdatePersonal(actor, target) && canManageApiKeys(actor, target);
+    }
+
+    /** Read the login type of {@code target}: only the user itself (Coder answers 403 to everyone else). */
+    public static boolean canReadLoginType(Actor actor, UUID target) {
+        return actor.isSelf(target);
+    }
+
     /** Create, read, expire and delete API keys of {@code keyOwner}: the owner of the key, and site owners. */
     public static boolean canManageApiKeys(Actor actor, UUID keyOwner) {
         return actor.isSelf(keyOwner) || actor.hasSiteRole(Roles.OWNER);

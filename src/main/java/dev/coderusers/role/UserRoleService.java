@@ -1,0 +1,87 @@
+package dev.coderusers.role;
+
+import dev.coderusers.api.ApiException;
+import dev.coderusers.api.Requests;
+import dev.coderusers.organization.OrganizationService;
+import dev.coderusers.security.Actor;
+import dev.coderusers.user.User;
+import dev.coderusers.user.UserResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** A user's roles: reading them, and replacing its site roles (Coder's userRoles / putUserRoles). */
+@ApplicationScoped
+public class UserRoleService {
+
+    private final OrganizationService organizations;
+
+    public UserRoleService(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    /** {@code GET /users/{user}/roles}: personal data, so self, owner and user-admin only (else 404). */
+    @Transactional
+    public UserRoles roles(Actor actor, User target) {
+        if (!Permissions.canReadPersonal(actor, target.id)) {
+            throw ApiException.resourceNotFound();
+        }
+        return new UserRoles(List.copyOf(target.rbacRoles), organizations.organizationRolesOf(target.id));
+    }
+
+    /**
+     * {@code PUT /users/{user}/roles}: replaces the site roles with the requested set (deduplicated), in
+     * Coder's order of checks. Only the roles that change are checked, and {@code member} counts as
+     * requested (it is implied), so it is "added" unless stored: callers must be able to assign it.
+     */
+    @Transactional
+    public UserResponse updateRoles(Actor actor, User target, UpdateRolesRequest body) {
+        // No "last owner" protection: only changing your own roles is refused (as in Coder).
+        if (actor.isSelf(target.id)) {
+            throw ApiException.badRequest("You cannot change your own roles.");
+        }
+        UpdateRolesRequest request = Requests.body(body);
+        List<String> requested = request.roles() == null ? List.of() : request.roles();
+        User user = User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
+
+        List<String> changed = changedRoles(user.rbacRoles, requested);
+        // Unknown names (organization roles and "name:org-id" included) come before any permission check.
+        for (String role : changed) {
+            if (!Roles.isSiteRole(role)) {
+                throw ApiException.badRequest("\"" + role + "\" is not a supported role");
+            }
+        }
+        // Coder skips this when nothing changes; here a caller without the power to assign roles is refused
+        // even a no-op, so that a read-only role never succeeds on this write endpoint.
+        if (!Permissions.canAssignRoles(actor)) {
+            throw ApiException.forbidden();
+        }
+        for (String role : changed) {
+            if (!Roles.canAssign(actor.siteRoles(), role)) {
+                throw ApiException.badRequest("not authorized to assign role \"" + role + "\"");
+            }
+        }
+        user.rbacRoles = new ArrayList<>(new LinkedHashSet<>(requested));
+        return UserResponse.of(user, organizations.organizationIdsOf(user.id));
+    }
+
+    /**
+     * Coder's {@code ChangeRoleSet(current, requested + member)}: the roles added (in request order), then
+     * those removed (in stored order).
+     */
+    static List<String> changedRoles(List<String> current, List<String> requested) {
+        List<String> wanted = new ArrayList<>(requested);
+        wanted.add(Roles.MEMBER);
+        List<String> remaining = new ArrayList<>(current);
+        List<String> changed = new ArrayList<>();
+        for (String role : wanted) {
+            if (!remaining.remove(role)) {
+                changed.add(role);
+            }
+        }
+        changed.addAll(remaining);
+        return changed;
+    }
+}

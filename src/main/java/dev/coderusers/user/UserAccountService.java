@@ -1,0 +1,190 @@
+package dev.coderusers.user;
+
+import dev.coderusers.api.ApiError;
+import dev.coderusers.api.ApiException;
+import dev.coderusers.api.CoderJson;
+import dev.coderusers.api.RequestBodies;
+import dev.coderusers.apikey.ApiKey;
+import dev.coderusers.organization.OrganizationService;
+import dev.coderusers.role.Permissions;
+import dev.coderusers.role.Roles;
+import dev.coderusers.security.Actor;
+import dev.coderusers.security.PasswordHasher;
+import dev.coderusers.security.PasswordPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * A user's account after creation: profile, password, status and login type (Coder's putUserProfile,
+ * putUserPassword, putUserStatus, userLoginType), with Coder's order of checks. The target has already
+ * been resolved, and is readable by the caller.
+ */
+@ApplicationScoped
+public class UserAccountService {
+
+    static final String USERNAME_TAKEN = "A user with this username already exists.";
+
+    private final RequestBodies bodies;
+    private final PasswordHasher passwords;
+    private final PasswordPolicy passwordPolicy;
+    private final OrganizationService organizations;
+    private final EntityManager entityManager;
+
+    public UserAccountService(
+            RequestBodies bodies,
+            PasswordHasher passwords,
+            PasswordPolicy passwordPolicy,
+            OrganizationService organizations,
+            EntityManager entityManager) {
+        this.bodies = bodies;
+        this.passwords = passwords;
+        this.passwordPolicy = passwordPolicy;
+        this.organizations = organizations;
+        this.entityManager = entityManager;
+    }
+
+    /** {@code PUT /users/{user}/profile}: username and display name (an absent name clears it). */
+    @Transactional
+    public UserResponse updateProfile(Actor actor, User target, UpdateUserProfileRequest body) {
+        UpdateUserProfileRequest request = bodies.read(body);
+        // Renaming needs "update", which only owners and user-admins have: members cannot rename themselves.
+        // Coder answers 404 here, even to callers who can read the user.
+        if (!request.username().equals(target.username) && !Permissions.canUpdateUser(actor)) {
+            throw ApiException.resourceNotFound();
+        }
+        // System users count: their names are reserved.
+        Optional<User> holder = User.findByUsername(request.username());
+        if (holder.isPresent() && !holder.get().id.equals(target.id)) {
+            throw usernameTaken();
+        }
+        // Coder answers 500 to readers without update_personal (auditors, template-admins) who keep the
+        // username; 404 is what it answers for the same permission on every other personal endpoint.
+        if (!Permissions.canUpdatePersonal(actor, target.id)) {
+            throw ApiException.resourceNotFound();
+        }
+        User user = reload(target);
+        user.username = request.username();
+        user.name = request.name() == null ? "" : request.name();
+        user.updatedAt = CoderJson.now();
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            // Another request took the name between the check above and this update (unique index).
+            if (violates(e, "users_username_lower_idx")) {
+                throw usernameTaken();
+            }
+            throw e;
+        }
+        return view(user);
+    }
+
+    /**
+     * {@code PUT /users/{user}/password}, in Coder's order; on success every API key of the target is deleted,
+     * the caller's own session included when it changes its own password.
+     */
+    @Transactional
+    public void changePassword(Actor actor, User target, UpdateUserPasswordRequest body) {
+        if (!Permissions.canUpdatePersonal(actor, target.id)) {
+            throw ApiException.resourceNotFound();
+        }
+        if (!Permissions.canChangePassword(actor, target.id)) {
+            throw new ApiException(
+                    403,
+                    ApiError.of(
+                            "You are not authorized to change this user's password.",
+                            "Only owners may change another user's password: the change signs the user out by"
+                                    + " deleting all of their API keys."));
+        }
+        UpdateUserPasswordRequest request = bodies.read(body);
+        User user = reload(target);
+        if (user.loginType != LoginType.PASSWORD) {
+            throw ApiException.badRequest("Users without password login type cannot change their password.");
+        }
+        String oldPassword = request.oldPassword() == null ? "" : request.oldPassword();
+        // Owners too must prove they know their own password.
+        if (actor.isSelf(user.id) && oldPassword.isEmpty()) {
+            throw ApiException.badRequest("Old password is required.");
+        }
+        Optional<String> weakness = passwordPolicy.problem(request.password());
+        if (weakness.isPresent()) {
+            throw ApiException.badRequest("Invalid password.", "password", weakness.get());
+        }
+        if (!oldPassword.isEmpty() && !passwords.verify(oldPassword, user.hashedPassword)) {
+            throw ApiException.badRequest("Old password is incorrect.", "old_password", "Old password is incorrect.");
+        }
+        if (passwords.verify(request.password(), user.hashedPassword)) {
+            throw ApiException.badRequest("New password cannot match old password.");
+        }
+        // Coder leaves updated_at alone on a password change.
+        user.hashedPassword = passwords.hash(request.password());
+        ApiKey.deleteByUser(user.id);
+    }
+
+    /** {@code PUT /users/{user}/status/activate}: from dormant or suspended; idempotent. */
+    @Transactional
+    public UserResponse activate(Actor actor, User target) {
+        return setStatus(actor, reload(target), UserStatus.ACTIVE);
+    }
+
+    /**
+     * {@code PUT /users/{user}/status/suspend}. The two protections come before the permission check, as in
+     * Coder; the suspended user's keys stay but stop authenticating.
+     */
+    @Transactional
+    public UserResponse suspend(Actor actor, User target) {
+        User user = reload(target);
+        if (actor.isSelf(user.id)) {
+            throw ApiException.badRequest("You cannot suspend yourself.");
+        }
+        if (user.hasSiteRole(Roles.OWNER)) {
+            throw ApiException.badRequest(
+                    "You cannot suspend a user with the \"owner\" role. You must remove the role first.");
+        }
+        return setStatus(actor, user, UserStatus.SUSPENDED);
+    }
+
+    /** {@code GET /users/{user}/login-type}: only for yourself. */
+    public UserLoginTypeResponse loginType(Actor actor, User target) {
+        if (!Permissions.canReadLoginType(actor, target.id)) {
+            throw ApiException.forbidden("You are not authorized to view this user's login type.");
+        }
+        return new UserLoginTypeResponse(target.loginType);
+    }
+
+    private UserResponse setStatus(Actor actor, User user, UserStatus status) {
+        // Coder answers 500 to readers without "update" (auditors, template-admins, members on themselves).
+        if (!Permissions.canUpdateUser(actor)) {
+            throw ApiException.forbidden();
+        }
+        user.status = status;
+        user.updatedAt = CoderJson.now();
+        return view(user);
+    }
+
+    private UserResponse view(User user) {
+        return UserResponse.of(user, organizations.organizationIdsOf(user.id));
+    }
+
+    /** The target as a managed entity of this transaction (the resolved one is a detached snapshot). */
+    private static User reload(User target) {
+        return User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException usernameTaken() {
+        return ApiException.conflict(USERNAME_TAKEN, "username", "This username is already in use.");
+    }
+}
