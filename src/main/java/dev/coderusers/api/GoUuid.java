@@ -11,12 +11,22 @@ import java.util.UUID;
  * and 32 (bare hex). {@link UUID#fromString} differs both ways (it accepts {@code 1-1-1-1-1} and rejects
  * the braced and bare forms), so a client's {@code after_id} is judged here exactly as Coder judges it.
  */
-final class GoUuid {
+public final class GoUuid {
 
     private static final int[] HEX_PAIRS = {0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
     private static final byte[] URN_PREFIX = "urn:uuid:".getBytes(StandardCharsets.US_ASCII);
 
     private GoUuid() {}
+
+    /** Whether Go's {@code uuid.Parse} accepts {@code text}. */
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (GoParseException e) {
+            return false;
+        }
+    }
 
     static UUID parse(String text) throws GoParseException {
         byte[] s = text.getBytes(StandardCharsets.UTF_8);

@@ -1,21 +1,62 @@
 package dev.coderusers.apikey;
 
+import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
+import dev.coderusers.api.GoDuration;
+import dev.coderusers.api.GoText;
+import dev.coderusers.config.SessionConfig;
+import dev.coderusers.role.Permissions;
+import dev.coderusers.role.Roles;
+import dev.coderusers.security.Actor;
+import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.SessionTokens;
 import dev.coderusers.user.LoginType;
+import dev.coderusers.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
 
-/** Issues API keys. The token is returned once, to the caller; only the hash of its secret is stored. */
+/**
+ * Issues, lists, expires and deletes API keys (Coder's coderd/apikey.go). A token is returned once, to the
+ * caller; only the hash of its secret is stored.
+ *
+ * <p>Who may act on keys is {@link Permissions#canManageApiKeys}: a user's own keys, and everyone's for
+ * owners. Other roles that can see a user (user-admin, auditor, template-admin) cannot create, read,
+ * expire or delete that user's keys; where Coder fails such a request with a 500 from its authorization
+ * layer, this service answers 403 (creation: the caller can see the user) or 404 (a key the caller may not
+ * see, as Coder answers for absent keys).
+ */
 @ApplicationScoped
 public class ApiKeyService {
 
     /** Coder stores the Unix epoch as {@code last_used} of a key that was never used. */
     static final Instant NEVER_USED = Instant.EPOCH;
+
+    static final String CREATE_FAILED = "Failed to create API key.";
+    static final String LIFETIME_INVALID = "Failed to validate create API key request.";
+
+    /** Name of the unique index on (user_id, token_name) among tokens (V6 migration). */
+    static final String TOKEN_NAME_INDEX = "api_keys_user_id_token_name_idx";
+
+    /** Generated names are random; a few attempts make a clash with an existing token vanishingly rare. */
+    private static final int NAME_ATTEMPTS = 10;
+
+    private final SessionConfig config;
+
+    public ApiKeyService(SessionConfig config) {
+        this.config = config;
+    }
 
     /** What to issue. */
     public record KeySpec(
@@ -40,8 +81,10 @@ public class ApiKeyService {
         key.hashedSecret = token.hashedSecret();
         key.userId = spec.userId();
         key.loginType = spec.loginType();
+        // Sub-second lifetimes are possible for tokens; the column holds whole seconds and must be positive.
         key.lifetimeSeconds = Math.max(1, spec.lifetime().toSeconds());
-        key.expiresAt = now.plus(spec.lifetime());
+        // PostgreSQL keeps microseconds; truncating here keeps the entity equal to the stored row.
+        key.expiresAt = now.plus(spec.lifetime()).truncatedTo(ChronoUnit.MICROS);
         key.lastUsed = NEVER_USED;
         key.createdAt = now;
         key.updatedAt = now;
@@ -57,5 +100,218 @@ public class ApiKeyService {
     @Transactional
     public IssuedKey createSession(UUID userId, LoginType loginType, Duration lifetime, String ipAddress) {
         return create(new KeySpec(userId, loginType, lifetime, "", List.of(), List.of(), ipAddress));
+    }
+
+    /**
+     * {@code POST /users/{user}/keys}: a password-type key with the default token lifetime, as the CLI's
+     * login uses it.
+     */
+    @Transactional
+    public GenerateApiKeyResponse createSessionKey(Actor actor, User target, String ipAddress) {
+        checkMayCreate(actor, target);
+        IssuedKey issued = createSession(target.id, LoginType.PASSWORD, config.defaultTokenLifetime(), ipAddress);
+        return new GenerateApiKeyResponse(issued.token());
+    }
+
+    /** {@code POST /users/{user}/keys/tokens}, with Coder's checks in Coder's order. */
+    @Transactional
+    public GenerateApiKeyResponse createToken(Actor actor, User target, CreateTokenRequest request) {
+        // Coder rejects a malformed allow-list entry while decoding the body, before anything else.
+        List<AllowList.Entry> allowEntries = AllowList.parse(request.allowList());
+        checkMayCreate(actor, target);
+        List<String> scopes = tokenScopes(request.scope(), request.scopes());
+        List<String> allowList = AllowList.normalize(allowEntries);
+        Duration lifetime = tokenLifetime(target, request.lifetime() == null ? 0 : request.lifetime());
+        String name = tokenName(target.id, request.tokenName());
+        try {
+            IssuedKey issued = create(
+                    new KeySpec(target.id, LoginType.TOKEN, lifetime, name, scopes, allowList, ClientAddress.UNKNOWN));
+            ApiKey.getEntityManager().flush();
+            return new GenerateApiKeyResponse(issued.token());
+        } catch (PersistenceException e) {
+            // A concurrent request took the name between the check and the insert.
+            if (isTokenNameClash(e)) {
+                throw duplicateName(name);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code GET /users/{user}/keys/tokens}: the tokens (login type token) of {@code target}, or with
+     * {@code includeAll} of every user, keeping only those the caller may read; expired ones only on
+     * request. Oldest first.
+     */
+    @Transactional
+    public List<ApiKeyWithOwner> listTokens(Actor actor, User target, boolean includeExpired, boolean includeAll) {
+        StringBuilder query = new StringBuilder("loginType = :type");
+        Map<String, Object> params = new HashMap<>();
+        params.put("type", LoginType.TOKEN);
+        if (!includeAll) {
+            query.append(" and userId = :user");
+            params.put("user", target.id);
+        }
+        if (!includeExpired) {
+            query.append(" and expiresAt > :now");
+            params.put("now", CoderJson.now());
+        }
+        query.append(" order by createdAt, id");
+        List<ApiKey> keys = ApiKey.<ApiKey>list(query.toString(), params).stream()
+                .filter(key -> Permissions.canManageApiKeys(actor, key.userId))
+                .toList();
+        Set<UUID> userIds = keys.stream().map(key -> key.userId).collect(Collectors.toSet());
+        Map<UUID, String> usernames = userIds.isEmpty()
+                ? Map.of()
+                : User.<User>list("id in ?1", userIds).stream()
+                        .collect(Collectors.toMap(user -> user.id, user -> user.username));
+        return keys.stream()
+                .map(key -> ApiKeyWithOwner.of(ApiKeyResponse.of(key), usernames.getOrDefault(key.userId, "")))
+                .toList();
+    }
+
+    /** {@code GET /users/{user}/keys/tokens/{keyname}}: the key of that name (any login type) of that user. */
+    @Transactional
+    public ApiKeyResponse byName(Actor actor, User target, String tokenName) {
+        return ApiKey.<ApiKey>find("userId = ?1 and tokenName = ?2 order by createdAt, id", target.id, tokenName)
+                .firstResultOptional()
+                .filter(key -> Permissions.canManageApiKeys(actor, key.userId))
+                .map(ApiKeyResponse::of)
+                .orElseThrow(ApiException::resourceNotFound);
+    }
+
+    /** {@code GET /users/{user}/keys/{keyid}}: any user's key, as Coder ignores the user in the path. */
+    @Transactional
+    public ApiKeyResponse byId(Actor actor, String keyId) {
+        return ApiKeyResponse.of(manageable(actor, keyId));
+    }
+
+    /** {@code DELETE /users/{user}/keys/{keyid}}: expired keys can be deleted too. */
+    @Transactional
+    public void delete(Actor actor, String keyId) {
+        manageable(actor, keyId).delete();
+    }
+
+    /**
+     * {@code PUT /users/{user}/keys/{keyid}/expire}: the key expires now; one that has expired already
+     * keeps its expiry, so the call can be repeated.
+     */
+    @Transactional
+    public void expire(Actor actor, String keyId) {
+        ApiKey key = manageable(actor, keyId);
+        Instant now = CoderJson.now();
+        if (key.expiresAt.isAfter(now)) {
+            key.expiresAt = now;
+        }
+    }
+
+    /** {@code GET /users/{user}/keys/tokens/tokenconfig}. */
+    public TokenConfig tokenConfig(User target) {
+        return new TokenConfig(maxTokenLifetime(target).toNanos());
+    }
+
+    /**
+     * The longest lifetime {@code target} may ask for a token. Owners are capped lower than everyone else
+     * (Coder's {@code getMaxTokenLifetime}: by default 7 days against 100 years), as their tokens can do most.
+     */
+    Duration maxTokenLifetime(User target) {
+        return target.hasSiteRole(Roles.OWNER) ? config.maxAdminTokenLifetime() : config.maxTokenLifetime();
+    }
+
+    private void checkMayCreate(Actor actor, User target) {
+        // System users (e.g. prebuilds) act only inside the server; nobody may hold a key for them.
+        if (target.isSystem) {
+            throw ApiException.forbidden();
+        }
+        // A user deleted after the path was resolved by id: Coder's insert trigger fails (500); no such user.
+        if (target.deleted) {
+            throw ApiException.resourceNotFound();
+        }
+        // The caller can see the target (else the path resolved to 404) but may not hold its keys.
+        if (!Permissions.canManageApiKeys(actor, target.id)) {
+            throw ApiException.forbidden();
+        }
+    }
+
+    /**
+     * The scopes to store: {@code scopes} if given, else the legacy {@code scope}, else {@code coder:all};
+     * each must be an external scope; aliases take their {@code coder:} names; duplicates are dropped.
+     */
+    static List<String> tokenScopes(String scope, List<String> scopes) {
+        List<String> requested;
+        if (scopes != null && !scopes.isEmpty()) {
+            requested = scopes;
+        } else if (scope != null && !scope.isEmpty()) {
+            requested = List.of(scope);
+        } else {
+            return List.of(ApiKey.SCOPE_ALL);
+        }
+        Set<String> canonical = new LinkedHashSet<>();
+        for (String name : requested) {
+            String value = name == null ? "" : name;
+            if (!ApiKeyScopes.isExternal(value)) {
+                throw ApiException.badRequest(
+                        CREATE_FAILED, "invalid or unsupported API key scope: " + GoText.quote(value));
+            }
+            canonical.add(ApiKeyScopes.canonical(value));
+        }
+        return List.copyOf(canonical);
+    }
+
+    /** A requested lifetime in nanoseconds: 0 means the default; otherwise positive and within the cap. */
+    Duration tokenLifetime(User target, long nanos) {
+        if (nanos == 0) {
+            return config.defaultTokenLifetime();
+        }
+        if (nanos < 0) {
+            throw ApiException.badRequest(LIFETIME_INVALID, "lifetime must be positive number greater than 0");
+        }
+        Duration max = maxTokenLifetime(target);
+        if (nanos > max.toNanos()) {
+            throw ApiException.badRequest(
+                    LIFETIME_INVALID, "lifetime must be less than " + GoDuration.format(max.toNanos()));
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    private static String tokenName(UUID userId, String requested) {
+        if (requested != null && !requested.isEmpty()) {
+            if (tokenNameTaken(userId, requested)) {
+                throw duplicateName(requested);
+            }
+            return requested;
+        }
+        String name = TokenNames.generate();
+        for (int attempt = 1; attempt < NAME_ATTEMPTS && tokenNameTaken(userId, name); attempt++) {
+            name = TokenNames.generate();
+        }
+        return name;
+    }
+
+    private static boolean tokenNameTaken(UUID userId, String name) {
+        return ApiKey.count("userId = ?1 and loginType = ?2 and tokenName = ?3", userId, LoginType.TOKEN, name) > 0;
+    }
+
+    private static ApiException duplicateName(String name) {
+        return ApiException.conflict(
+                "A token with name " + GoText.quote(name) + " already exists.",
+                "name",
+                "This value is already in use and should be unique.");
+    }
+
+    private static boolean isTokenNameClash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation
+                    && TOKEN_NAME_INDEX.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A key the caller may act on; absent and not-yours answer alike, so key ids do not leak. */
+    private static ApiKey manageable(Actor actor, String keyId) {
+        return ApiKey.findByKeyId(keyId)
+                .filter(key -> Permissions.canManageApiKeys(actor, key.userId))
+                .orElseThrow(ApiException::resourceNotFound);
     }
 }
