@@ -3,6 +3,7 @@ package dev.coderusers.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,8 @@ public class CoderJson implements ObjectMapperCustomizer {
         module.addSerializer(Instant.class, new InstantSerializer());
         module.addDeserializer(Instant.class, new InstantDeserializer());
         mapper.registerModule(module);
+        // Go refuses 1.5 for an integer field (e.g. a token lifetime); so does this API, instead of truncating.
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /** Formats like Go's {@code time.RFC3339Nano} for a UTC time. */

@@ -108,6 +108,14 @@ class CreateTokenTest {
     }
 
     @Test
+    void aFractionalLifetimeIsAnInvalidBodyNotTruncated() {
+        post(member, "me", "{\"lifetime\":1.5}")
+                .statusCode(400)
+                .body("message", equalTo("Request body must be valid JSON."))
+                .body("detail", equalTo("cannot unmarshal field \"lifetime\": expected a number"));
+    }
+
+    @Test
     void aMemberMayAskForThirtyDaysButNotBeyondTheMaximum() {
         String token = Keys.createToken(member.token(), "me", "{\"lifetime\":" + 30 * DAY_NANOS + "}");
         ApiKey key = Keys.load(Keys.idOf(token));
