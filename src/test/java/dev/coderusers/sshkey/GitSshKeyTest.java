@@ -99,6 +99,23 @@ class GitSshKeyTest {
     }
 
     @Test
+    void timestampsAreWrittenAsGoWritesThem() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            GitSshKey key = GitSshKey.findById(target.id());
+            key.createdAt = Instant.parse("2024-01-02T03:04:05Z");
+            key.updatedAt = Instant.parse("2024-01-02T03:04:05.120000Z");
+        });
+
+        // Go's RFC 3339 drops trailing zeros of the fraction, and the fraction itself when it is zero.
+        given().header("Coder-Session-Token", target.token())
+                .get("/api/v2/users/me/gitsshkey")
+                .then()
+                .statusCode(200)
+                .body("created_at", equalTo("2024-01-02T03:04:05Z"))
+                .body("updated_at", equalTo("2024-01-02T03:04:05.12Z"));
+    }
+
+    @Test
     void signedOutCallersGet401() {
         given().get("/api/v2/users/target/gitsshkey").then().statusCode(401);
         given().put("/api/v2/users/target/gitsshkey").then().statusCode(401);
