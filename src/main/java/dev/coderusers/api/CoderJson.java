@@ -29,6 +29,16 @@ public class CoderJson implements ObjectMapperCustomizer {
     /** Go's zero {@code time.Time}, which Coder shows for "never" (e.g. last_seen_at of a new user). */
     public static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
+    /**
+     * Last of all customizers: Quarkus registers the JavaTimeModule in a customizer of its own that runs after
+     * those of default priority, and the module registered last wins, so at the default priority Instants went
+     * out as ISO_INSTANT ({@code .650810Z}) instead of Go's trimmed form ({@code .65081Z}).
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule("coder-json");

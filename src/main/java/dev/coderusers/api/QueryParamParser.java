@@ -18,7 +18,8 @@ import java.util.function.Function;
  * <p>Rules shared by every reader, as in Coder:
  * <ul>
  *   <li>a parameter that is absent, or whose <em>first</em> value is empty, yields the default with no
- *       error (so {@code limit=&limit=5} is "no limit", while {@code limit=5&limit=} is a duplicate);
+ *       error (so {@code limit=&limit=5} is "no limit", while {@code limit=5&limit=} is a duplicate), unless
+ *       it was declared {@link #requiredNotEmpty};
  *   <li>single-valued readers reject repeats with
  *       {@code Query param "x" provided more than once, found N times. Only provide 1 instance of this query param.};
  *   <li>list readers merge repeats and split each value on commas;
@@ -31,6 +32,17 @@ public final class QueryParamParser {
 
     private final List<ValidationError> errors = new ArrayList<>();
     private final Set<String> parsed = new HashSet<>();
+    private final Set<String> requiredNotEmpty = new HashSet<>();
+
+    /**
+     * {@code RequiredNotEmpty}: the readers of these keys report
+     * {@code Query param "x" is required and cannot be empty} when the key is absent or its first value is
+     * empty, instead of quietly returning the default.
+     */
+    public QueryParamParser requiredNotEmpty(String... keys) {
+        requiredNotEmpty.addAll(List.of(keys));
+        return this;
+    }
 
     /** All problems found so far, in the order the readers were called. */
     public List<ValidationError> errors() {
@@ -206,11 +218,17 @@ public final class QueryParamParser {
         return terms;
     }
 
-    /** Marks the key as read; returns its values, or null when absent or its first value is empty. */
+    /**
+     * Marks the key as read; returns its values, or null when absent or its first value is empty (an error
+     * then if the key is required).
+     */
     private List<String> present(Map<String, List<String>> values, String key) {
         parsed.add(key);
         List<String> set = values.get(key);
         if (set == null || set.isEmpty() || set.get(0) == null || set.get(0).isEmpty()) {
+            if (requiredNotEmpty.contains(key)) {
+                addError(key, "Query param " + GoText.quote(key) + " is required and cannot be empty");
+            }
             return null;
         }
         return set;

@@ -1,8 +1,12 @@
 package dev.coderusers.organization;
 
+import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
+import dev.coderusers.role.Permissions;
+import dev.coderusers.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Organization membership as the Users API needs it: adding new users, listing a user's organizations. */
+/**
+ * Organization membership as the Users API needs it: adding new users, listing a user's organizations, and the
+ * organizations a caller may see.
+ */
 @ApplicationScoped
 public class OrganizationService {
 
@@ -77,5 +84,29 @@ public class OrganizationService {
     /** The organization ids of one user, {@code []} when none. */
     public List<UUID> organizationIdsOf(UUID userId) {
         return organizationIdsOf(List.of(userId)).getOrDefault(userId, List.of());
+    }
+
+    /**
+     * {@code GET /users/{user}/organizations}: the (not deleted) organizations the user belongs to that the
+     * caller may read, by name.
+     */
+    @Transactional
+    public List<OrganizationResponse> organizationsOf(Actor actor, UUID userId) {
+        return Organization.findByMember(userId).stream()
+                .filter(organization -> Permissions.canReadOrganization(actor, organization.id))
+                .map(OrganizationResponse::of)
+                .toList();
+    }
+
+    /**
+     * {@code GET /users/{user}/organizations/{organizationname}}: by name, case-insensitive, not deleted, and
+     * readable by the caller; else 404. Membership of the {@code {user}} plays no part, as in Coder.
+     */
+    @Transactional
+    public OrganizationResponse organizationByName(Actor actor, String name) {
+        return Organization.findByName(name)
+                .filter(organization -> Permissions.canReadOrganization(actor, organization.id))
+                .map(OrganizationResponse::of)
+                .orElseThrow(ApiException::resourceNotFound);
     }
 }

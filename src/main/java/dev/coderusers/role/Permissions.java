@@ -81,6 +81,22 @@ public final class Permissions {
         return actor.isSelf(keyOwner) || actor.hasSiteRole(Roles.OWNER);
     }
 
+    /**
+     * Read every organization: the site roles that read all users also read all organizations (owner,
+     * user-admin, template-admin, auditor).
+     */
+    public static boolean canReadAllOrganizations(Actor actor) {
+        return actor.hasSiteRole(Roles.OWNER)
+                || actor.hasSiteRole(Roles.USER_ADMIN)
+                || actor.hasSiteRole(Roles.TEMPLATE_ADMIN)
+                || actor.hasSiteRole(Roles.AUDITOR);
+    }
+
+    /** Read one organization: site readers of all organizations, and the organization's own members. */
+    public static boolean canReadOrganization(Actor actor, UUID organizationId) {
+        return canReadAllOrganizations(actor) || actor.organizationRoles().containsKey(organizationId);
+    }
+
     private static boolean isUserAdministrator(Actor actor) {
         return actor.hasSiteRole(Roles.OWNER) || actor.hasSiteRole(Roles.USER_ADMIN);
     }

@@ -101,6 +101,39 @@ class QueryParamParserTest {
     }
 
     @Test
+    void requiredKeysMustBePresentWithANonEmptyFirstValue() {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("empty", List.of(""));
+        values.put("emptyFirst", List.of("", "x"));
+        values.put("given", List.of("x"));
+        QueryParamParser required = new QueryParamParser().requiredNotEmpty("absent", "empty", "emptyFirst", "given");
+
+        assertThat(required.uuid(values, "absent")).isNull();
+        assertThat(required.uuid(values, "empty")).isNull();
+        assertThat(required.string(values, "emptyFirst")).isNull();
+        assertThat(required.string(values, "given")).isEqualTo("x");
+        required.errorExcessParams(values);
+
+        assertThat(required.errors())
+                .extracting(ValidationError::field, ValidationError::detail)
+                .containsExactly(
+                        tuple("absent", "Query param \"absent\" is required and cannot be empty"),
+                        tuple("empty", "Query param \"empty\" is required and cannot be empty"),
+                        tuple("emptyFirst", "Query param \"emptyFirst\" is required and cannot be empty"));
+    }
+
+    @Test
+    void aRequiredKeyGivenTwiceIsADuplicateNotMissing() {
+        QueryParamParser required = new QueryParamParser().requiredNotEmpty("u");
+
+        required.uuid(Map.of("u", List.of("a", "b")), "u");
+
+        assertThat(required.errors())
+                .extracting(ValidationError::field, ValidationError::detail)
+                .containsExactly(duplicate("u"));
+    }
+
+    @Test
     void timesAreUpperCasedBeforeParsing() {
         Map<String, List<String>> values = Map.of("t", List.of("2023-01-01t10:00:00.5z"));
 

@@ -1,0 +1,205 @@
+package dev.coderusers.preference;
+
+import dev.coderusers.api.ApiException;
+import dev.coderusers.role.Permissions;
+import dev.coderusers.security.Actor;
+import dev.coderusers.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A user's personal settings (Coder's coderd/users.go appearance and preference handlers), stored as
+ * {@code user_configs} rows under Coder's key names.
+ *
+ * <p>Coder checks {@code read_personal} / {@code update_personal} in its database layer and answers 500 when
+ * a caller who may read the user lacks them (auditor, template-admin); here that is 404, as for any resource
+ * the caller may not see. The order of checks is otherwise Coder's: the body is judged first, then the
+ * permission.
+ */
+@ApplicationScoped
+public class PreferenceService {
+
+    static final String THEME_PREFERENCE = "theme_preference";
+    static final String TERMINAL_FONT = "terminal_font";
+    static final String TASK_ALERT_DISMISSED = "preference_task_notification_alert_dismissed";
+    static final String THINKING_DISPLAY_MODE = "preference_thinking_display_mode";
+    static final String CODE_DIFF_DISPLAY_MODE = "preference_code_diff_display_mode";
+
+    /** codersdk.TerminalFontNames. */
+    static final List<String> TERMINAL_FONTS =
+            List.of("geist-mono", "ibm-plex-mono", "fira-code", "source-code-pro", "jetbrains-mono");
+
+    /** codersdk.ValidThinkingDisplayModes. */
+    static final List<String> THINKING_DISPLAY_MODES =
+            List.of("auto", "preview", "always_expanded", "always_collapsed");
+
+    /** codersdk.ValidAgentDisplayModes, the modes of code diffs ({@code preview} is not one of them). */
+    static final List<String> CODE_DIFF_DISPLAY_MODES = List.of("auto", "always_expanded", "always_collapsed");
+
+    static final String DEFAULT_DISPLAY_MODE = "auto";
+
+    private static final List<String> APPEARANCE_KEYS = List.of(THEME_PREFERENCE, TERMINAL_FONT);
+    private static final List<String> PREFERENCE_KEYS =
+            List.of(TASK_ALERT_DISMISSED, THINKING_DISPLAY_MODE, CODE_DIFF_DISPLAY_MODE);
+
+    private final EntityManager entityManager;
+    private final Validator validator;
+
+    public PreferenceService(EntityManager entityManager, Validator validator) {
+        this.entityManager = entityManager;
+        this.validator = validator;
+    }
+
+    /** {@code GET /users/{user}/appearance}. */
+    @Transactional
+    public UserAppearanceSettings appearance(Actor actor, User target) {
+        requireReadPersonal(actor, target);
+        Map<String, String> stored = UserConfig.valuesOf(target.id, APPEARANCE_KEYS);
+        return new UserAppearanceSettings(
+                stored.getOrDefault(THEME_PREFERENCE, ""), stored.getOrDefault(TERMINAL_FONT, ""));
+    }
+
+    /** {@code PUT /users/{user}/appearance}: both settings replaced, in one statement. */
+    @Transactional
+    public UserAppearanceSettings updateAppearance(
+            Actor actor, User target, UpdateUserAppearanceSettingsRequest request) {
+        validate(request);
+        if (!TERMINAL_FONTS.contains(request.terminalFont())) {
+            throw ApiException.badRequest("Unsupported font family.");
+        }
+        requireUpdatePersonal(actor, target);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(THEME_PREFERENCE, request.themePreference());
+        values.put(TERMINAL_FONT, request.terminalFont());
+        upsert(target.id, values);
+        return new UserAppearanceSettings(request.themePreference(), request.terminalFont());
+    }
+
+    /** {@code GET /users/{user}/preferences}. */
+    @Transactional
+    public UserPreferenceSettings preferences(Actor actor, User target) {
+        requireReadPersonal(actor, target);
+        return settingsOf(UserConfig.valuesOf(target.id, PREFERENCE_KEYS));
+    }
+
+    /**
+     * {@code PUT /users/{user}/preferences}: a partial update. The settings given are written in one statement
+     * and the answer is the full set as it now stands, all in one transaction.
+     */
+    @Transactional
+    public UserPreferenceSettings updatePreferences(
+            Actor actor, User target, UpdateUserPreferenceSettingsRequest request) {
+        String thinking = emptyToNull(request.thinkingDisplayMode());
+        if (thinking != null && !THINKING_DISPLAY_MODES.contains(thinking)) {
+            throw ApiException.badRequest(
+                    "Invalid thinking display mode.",
+                    "thinking_display_mode",
+                    "must be one of: " + String.join(", ", THINKING_DISPLAY_MODES));
+        }
+        String codeDiff = emptyToNull(request.codeDiffDisplayMode());
+        if (codeDiff != null && !CODE_DIFF_DISPLAY_MODES.contains(codeDiff)) {
+            throw ApiException.badRequest(
+                    "Invalid code diff display mode.",
+                    "code_diff_display_mode",
+                    "must be one of: " + String.join(", ", CODE_DIFF_DISPLAY_MODES));
+        }
+        requireUpdatePersonal(actor, target);
+
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (request.taskNotificationAlertDismissed() != null) {
+            changes.put(
+                    TASK_ALERT_DISMISSED,
+                    request.taskNotificationAlertDismissed().toString());
+        }
+        if (thinking != null) {
+            changes.put(THINKING_DISPLAY_MODE, thinking);
+        }
+        if (codeDiff != null) {
+            changes.put(CODE_DIFF_DISPLAY_MODE, codeDiff);
+        }
+        Map<String, String> settings = new LinkedHashMap<>(UserConfig.valuesOf(target.id, PREFERENCE_KEYS));
+        if (!changes.isEmpty()) {
+            upsert(target.id, changes);
+            settings.putAll(changes);
+        }
+        return settingsOf(settings);
+    }
+
+    /**
+     * Inserts or replaces settings of one user in a single {@code INSERT ... ON CONFLICT DO UPDATE}, so that
+     * concurrent first writes of the same key cannot fail on the primary key.
+     */
+    private void upsert(UUID userId, Map<String, String> values) {
+        StringBuilder sql = new StringBuilder("INSERT INTO user_configs (user_id, key, value) VALUES ");
+        int parameter = 2;
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(?1, ?")
+                    .append(parameter++)
+                    .append(", ?")
+                    .append(parameter++)
+                    .append(')');
+        }
+        sql.append(" ON CONFLICT (user_id, key) DO UPDATE SET value = EXCLUDED.value");
+        Query query = entityManager.createNativeQuery(sql.toString()).setParameter(1, userId);
+        parameter = 2;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            query.setParameter(parameter++, entry.getKey());
+            query.setParameter(parameter++, entry.getValue());
+        }
+        query.executeUpdate();
+    }
+
+    /**
+     * The API view of stored preferences. A value outside its enumeration (written by another version, or by
+     * hand) reads as the default, as Coder's sanitising does, rather than failing the request.
+     */
+    private static UserPreferenceSettings settingsOf(Map<String, String> stored) {
+        return new UserPreferenceSettings(
+                "true".equals(stored.get(TASK_ALERT_DISMISSED)),
+                known(stored.get(THINKING_DISPLAY_MODE), THINKING_DISPLAY_MODES),
+                known(stored.get(CODE_DIFF_DISPLAY_MODE), CODE_DIFF_DISPLAY_MODES));
+    }
+
+    private static String known(String value, List<String> allowed) {
+        return value != null && allowed.contains(value) ? value : DEFAULT_DISPLAY_MODE;
+    }
+
+    /**
+     * Bean Validation of the body, run here rather than by {@code @Valid} on the resource so that it comes after
+     * the {@code {user}} lookup, as in Coder (whose middleware resolves the user before the handler reads the
+     * body): a caller who may not see the user gets 404 whatever it sent.
+     */
+    private <T> void validate(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+
+    private static void requireReadPersonal(Actor actor, User target) {
+        if (!Permissions.canReadPersonal(actor, target.id)) {
+            throw ApiException.resourceNotFound();
+        }
+    }
+
+    private static void requireUpdatePersonal(Actor actor, User target) {
+        if (!Permissions.canUpdatePersonal(actor, target.id)) {
+            throw ApiException.resourceNotFound();
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

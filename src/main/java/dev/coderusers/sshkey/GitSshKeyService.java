@@ -1,0 +1,64 @@
+package dev.coderusers.sshkey;
+
+import dev.coderusers.api.ApiException;
+import dev.coderusers.api.CoderJson;
+import dev.coderusers.role.Permissions;
+import dev.coderusers.security.Actor;
+import dev.coderusers.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * A user's git SSH key (Coder's coderd/gitsshkey.go): read, and regenerate with the deployment's algorithm.
+ *
+ * <p>Coder checks {@code read_personal} / {@code update_personal} in its database layer and answers 500 when a
+ * caller who may read the user lacks them (auditor, template-admin); here that is 404.
+ */
+@ApplicationScoped
+public class GitSshKeyService {
+
+    private final SshKeyGenerator generator;
+
+    public GitSshKeyService(SshKeyGenerator generator) {
+        this.generator = generator;
+    }
+
+    /** {@code GET /users/{user}/gitsshkey}. */
+    @Transactional
+    public GitSshKeyResponse key(Actor actor, User target) {
+        if (!Permissions.canReadPersonal(actor, target.id)) {
+            throw ApiException.resourceNotFound();
+        }
+        return GitSshKeyResponse.of(find(target));
+    }
+
+    /**
+     * {@code PUT /users/{user}/gitsshkey}: a new pair replaces the old one in the same row; {@code created_at}
+     * stays, {@code updated_at} is now.
+     */
+    @Transactional
+    public GitSshKeyResponse regenerate(Actor actor, User target) {
+        if (!Permissions.canUpdatePersonal(actor, target.id)) {
+            throw ApiException.resourceNotFound();
+        }
+        // Generated before the first statement: the transaction takes no connection while an RSA key is made.
+        GeneratedSshKey generated = generator.generate();
+        GitSshKey key = find(target);
+        key.privateKey = generated.privateKeyPem();
+        key.publicKey = generated.publicKey();
+        key.updatedAt = CoderJson.now();
+        return GitSshKeyResponse.of(key);
+    }
+
+    /**
+     * Every user gets a key when it is created, so an absent row means the user was made outside this service;
+     * answered as absent rather than failing as Coder does.
+     */
+    private static GitSshKey find(User target) {
+        GitSshKey key = GitSshKey.findById(target.id);
+        if (key == null) {
+            throw ApiException.resourceNotFound();
+        }
+        return key;
+    }
+}
