@@ -41,6 +41,24 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void wrongJsonTypesAreRefusedNotCoerced() {
+        given().contentType("application/json")
+                .body("{\"email\": 5, \"username\": \"admin\", \"password\": \"SomeSecurePassword!\"}")
+                .post("/api/v2/users/first")
+                .then()
+                .statusCode(400)
+                .body("message", equalTo("Request body must be valid JSON."))
+                .body("detail", equalTo("cannot unmarshal field \"email\": expected a string"));
+        given().contentType("application/json")
+                .body("{\"email\": \"a@example.com\", \"username\": \"admin\", \"password\": \"x\","
+                        + " \"trial\": \"true\"}")
+                .post("/api/v2/users/first")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("cannot unmarshal field \"trial\": expected a boolean"));
+    }
+
+    @Test
     void malformedJsonNeverLeaksClassNames() {
         given().contentType("application/json")
                 .body("{\"email\": [1, 2], \"username\": {}}")
