@@ -201,7 +201,7 @@ public class OidcSignInService implements OAuth2SignIn {
         }
         try {
             JSONObject claims = JSONObjectUtils.parse(link.claims);
-            return new OidcClaimsResponse(claims);
+            return new OidcClaimsResponse(new LinkedHashMap<>(claims));
         } catch (ParseException e) {
             throw new IllegalStateException("user_links.claims of " + user.id + " is not a JSON object", e);
         }
