@@ -3,11 +3,9 @@ package dev.coderusers.auth;
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.Requests;
 import dev.coderusers.config.AuthConfig;
-import dev.coderusers.config.SessionConfig;
 import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.LoginRateLimited;
-import dev.coderusers.security.RequestTokens;
 import dev.coderusers.security.RequiresSession;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.Valid;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,13 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    /** Coder's session cookie lives a year; the key behind it expires on its own schedule. */
-    static final int COOKIE_MAX_AGE_SECONDS = 31_536_000;
-
     private final LoginService logins;
     private final IdentityProviders providers;
     private final AuthConfig authConfig;
-    private final SessionConfig sessionConfig;
+    private final SignInCookies cookies;
     private final CurrentSession session;
     private final RoutingContext routing;
 
@@ -45,13 +39,13 @@ public class AuthResource {
             LoginService logins,
             IdentityProviders providers,
             AuthConfig authConfig,
-            SessionConfig sessionConfig,
+            SignInCookies cookies,
             CurrentSession session,
             RoutingContext routing) {
         this.logins = logins;
         this.providers = providers;
         this.authConfig = authConfig;
-        this.sessionConfig = sessionConfig;
+        this.cookies = cookies;
         this.session = session;
         this.routing = routing;
     }
@@ -83,7 +77,7 @@ public class AuthResource {
     public Response login(@Valid LoginRequest request) {
         String token = logins.login(Requests.body(request), ClientAddress.of(routing));
         return Response.status(201)
-                .cookie(sessionCookie(token, COOKIE_MAX_AGE_SECONDS))
+                .cookie(cookies.session(token))
                 .entity(new LoginResponse(token))
                 .build();
     }
@@ -101,18 +95,7 @@ public class AuthResource {
     public Response logout() {
         logins.logout(session.get());
         return Response.ok(ApiError.of("Logged out!"))
-                .cookie(sessionCookie("", 0))
-                .build();
-    }
-
-    private NewCookie sessionCookie(String value, int maxAge) {
-        return new NewCookie.Builder(RequestTokens.COOKIE)
-                .value(value)
-                .path("/")
-                .httpOnly(true)
-                .maxAge(maxAge)
-                .secure(sessionConfig.secureCookie())
-                .sameSite(NewCookie.SameSite.LAX)
+                .cookie(cookies.sessionRemoved())
                 .build();
     }
 }

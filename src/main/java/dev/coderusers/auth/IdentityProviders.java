@@ -3,6 +3,7 @@ package dev.coderusers.auth;
 import dev.coderusers.config.GithubOAuthConfig;
 import dev.coderusers.config.OidcConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** Which external sign-in methods are configured. */
 @ApplicationScoped
@@ -31,5 +32,12 @@ public class IdentityProviders {
 
     public String oidcIconUrl() {
         return oidc.iconUrl().orElse("");
+    }
+
+    /**
+     * The deployment's text for refused sign-ups; Coder takes it from its OIDC settings for every provider.
+     */
+    public Optional<String> signupsDisabledText() {
+        return oidc.signupsDisabledText().filter(text -> !text.isBlank());
     }
 }

@@ -41,6 +41,14 @@ public class UserLink extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String claims;
 
+    /** The link with this provider id ({@code linked_id}); links without an id never match. */
+    public static Optional<UserLink> findByLinkedId(String linkedId) {
+        if (linkedId == null || linkedId.isEmpty()) {
+            return Optional.empty();
+        }
+        return find("linkedId = ?1", linkedId).firstResultOptional();
+    }
+
     public static Optional<UserLink> findFor(UUID userId, LoginType loginType) {
         return find("userId = ?1 and loginType = ?2", userId, loginType.value()).firstResultOptional();
     }

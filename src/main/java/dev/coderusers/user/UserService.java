@@ -72,13 +72,22 @@ public class UserService {
         return User.countHumans() > 0;
     }
 
-    /** {@code POST /users/first}: the initial user becomes owner and member of the default organization. */
-    @Transactional
-    public CreateFirstUserResponse createFirstUser(CreateFirstUserRequest request) {
+    /**
+     * Serialises, until the caller's transaction ends, every path that may create the first user (the
+     * first-user setup and sign-ups through an identity provider), so that only one of them makes an owner.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockFirstUserCreation() {
         entityManager
                 .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
                 .setParameter(1, FIRST_USER_LOCK_KEY)
                 .getSingleResult();
+    }
+
+    /** {@code POST /users/first}: the initial user becomes owner and member of the default organization. */
+    @Transactional
+    public CreateFirstUserResponse createFirstUser(CreateFirstUserRequest request) {
+        lockFirstUserCreation();
         if (User.countHumans() > 0) {
             throw ApiException.conflict("The initial user has already been created.");
         }

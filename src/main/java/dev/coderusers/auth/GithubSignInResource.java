@@ -1,0 +1,86 @@
+package dev.coderusers.auth;
+
+import dev.coderusers.api.ApiError;
+import dev.coderusers.security.ClientAddress;
+import dev.coderusers.security.LoginRateLimited;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sign-in with GitHub: the OAuth2 callback (both steps) and the device flow's first call. */
+@Path("/api/v2/users")
+@Tag(name = "Users")
+@Produces(MediaType.APPLICATION_JSON)
+public class GithubSignInResource {
+
+    private final GithubSignInService github;
+    private final OAuth2Callback callback;
+    private final RoutingContext routing;
+
+    public GithubSignInResource(GithubSignInService github, OAuth2Callback callback, RoutingContext routing) {
+        this.github = github;
+        this.callback = callback;
+        this.routing = routing;
+    }
+
+    @GET
+    @Path("oauth2/github/callback")
+    @LoginRateLimited
+    @Operation(
+            operationId = "oauth-20-github-callback",
+            summary = "OAuth 2.0 GitHub Callback",
+            description = "Without code: sets the oauth_state, oauth_redirect and oauth_pkce_verifier cookies and"
+                    + " redirects to GitHub (or to /login/device with the device flow). With code and state:"
+                    + " signs in, sets coder_session_token and redirects to the requested local path (device"
+                    + " flow: 200 with redirect_url). Where Coder renders an HTML error page (signups disabled,"
+                    + " wrong login type) this answers its JSON error body with the same status; where Coder"
+                    + " answers 500 for a code the provider refused, 400.")
+    @APIResponse(responseCode = "307", description = "Temporary Redirect")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in (device flow)",
+            content = @Content(schema = @Schema(implementation = DeviceFlowCallbackResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not configured, provider error, missing state or PKCE verifier, refused code",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "State cookie missing or mismatched; not in an allowed organization or team",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Signups are disabled, or the user has another login type",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response callback(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return callback.handle(
+                github, uri.getQueryParameters(), headers.getCookies(), uri.getBaseUri(), ClientAddress.of(routing));
+    }
+
+    @GET
+    @Path("oauth2/github/device")
+    @LoginRateLimited
+    @Operation(operationId = "get-github-device-auth", summary = "Get Github device auth.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ExternalAuthDevice.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "GitHub sign-in or its device flow is not enabled",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ExternalAuthDevice device() {
+        return github.authorizeDevice();
+    }
+}
