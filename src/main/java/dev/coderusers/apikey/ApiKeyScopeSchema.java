@@ -8,16 +8,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 
 /**
- * {@code codersdk.APIKeyScope}, Coder's enumeration of the scopes a token may be created with. Scope fields
- * name this class as their schema ({@code @Schema(implementation = ApiKeyScopeSchema.class)}); as a filter it
- * then fills in the values from the list the service validates against ({@link ApiKeyScopes#external()}), so
- * that the document and the checks cannot drift apart.
+ * Publishes {@code codersdk.APIKeyScope}, Coder's enumeration of the scopes a token may be created with: scope
+ * fields name {@link Scope} as their schema, and this filter fills in its values from the list the service
+ * validates against ({@link ApiKeyScopes#external()}), so that the document and the checks cannot drift apart.
  */
-@Schema(name = ApiKeyScopeSchema.NAME, type = SchemaType.STRING)
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ApiKeyScopeSchema implements OASFilter {
 
     static final String NAME = "codersdk.APIKeyScope";
+
+    /** The schema of a scope, for {@code @Schema(implementation = ApiKeyScopeSchema.Scope.class)}. */
+    @Schema(name = NAME, type = SchemaType.STRING)
+    public static final class Scope {
+        private Scope() {}
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
