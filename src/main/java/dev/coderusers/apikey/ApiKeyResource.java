@@ -171,6 +171,7 @@ public class ApiKeyResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = ApiKeyResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such user or token name, or not the caller's to read")
     public ApiKeyResponse byName(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Key Name") @PathParam("keyname") String keyName) {
@@ -189,6 +190,7 @@ public class ApiKeyResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = ApiKeyResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such user or key, or not the caller's to read")
     public ApiKeyResponse byId(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Key ID") @PathParam("keyid") String keyId) {
@@ -206,6 +208,7 @@ public class ApiKeyResource {
                     + " deleted. 404 also when the caller may not delete the key (owners: every key, others"
                     + " their own).")
     @APIResponse(responseCode = "204", description = "No Content")
+    @APIResponse(responseCode = "404", description = "No such user or key, or not the caller's to delete")
     public Response delete(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Key ID") @PathParam("keyid") String keyId) {
@@ -224,6 +227,7 @@ public class ApiKeyResource {
                     + " is looked up by id alone; {user} is only validated. 404 also when the caller may not"
                     + " read the key.")
     @APIResponse(responseCode = "204", description = "No Content")
+    @APIResponse(responseCode = "404", description = "No such user or key, or not the caller's to read")
     public Response expire(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Key ID") @PathParam("keyid") String keyId) {
