@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class ServiceIT {
 
     private static final Path SEED = Path.of("seed/ai-model-prices.json");
+    private static final Path CONTRACT = Path.of("src/main/openapi/coder-users.json");
 
     @BeforeEach
     void serviceIsReady() {
@@ -85,6 +86,21 @@ class ServiceIT {
                 .statusCode(200)
                 .body("openapi", equalTo("3.0.3"))
                 .body("info.title", equalTo("coder-users"));
+    }
+
+    @Test
+    void theArtifactServesTheReviewedContractAndSwaggerUi() throws IOException {
+        byte[] served = given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(served)).isEqualTo(json.readTree(CONTRACT.toFile()));
+
+        // Included in the production build too (quarkus.swagger-ui.always-include).
+        given().when().get("/q/swagger-ui/").then().statusCode(200).contentType(startsWith("text/html"));
     }
 
     private static String sha256(byte[] bytes) {

@@ -11,8 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "codersdk.Response")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ApiError(
-        @Schema(description = "A sentence for the user.", required = true)
-        String message,
+        @Schema(description = "A sentence for the user.") String message,
 
         @Schema(description = "Technical detail for debugging.")
         String detail,

@@ -1,6 +1,5 @@
 package dev.coderusers.apikey;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiExceptionMappers;
 import dev.coderusers.api.Requests;
 import dev.coderusers.security.ClientAddress;
@@ -26,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v2/users/{user}/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresSession
-@SecurityRequirement(name = "CoderSessionToken")
 public class ApiKeyResource {
 
     /** Go's strconv.ParseBool true values; Coder ignores parse errors of these flags (they mean false). */
@@ -69,14 +67,7 @@ public class ApiKeyResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = GenerateApiKeyResponse.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Forbidden",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Not Found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "Another user's key and the caller is not an owner; a system user")
     public Response createSessionKey(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         GenerateApiKeyResponse created =
                 keys.createSessionKey(session.actor(), userParam.resolve(user), ClientAddress.of(routing));
@@ -90,8 +81,9 @@ public class ApiKeyResource {
             operationId = "get-user-tokens",
             summary = "Get user tokens",
             description = "Tokens (login type token) of the user, or of every user whose keys the caller may"
-                    + " read with include_all (owners: all; others: their own). The body is null, not [],"
-                    + " when there are none.")
+                    + " read with include_all (owners: all; others: their own), each with its user's username."
+                    + " The body is null, not [], when there are none. include_all is real in Coder but missing"
+                    + " from its swagger.")
     @APIResponse(
             responseCode = "200",
             description = "OK",
@@ -102,10 +94,6 @@ public class ApiKeyResource {
                                             type = SchemaType.ARRAY,
                                             implementation = ApiKeyWithOwner.class,
                                             nullable = true)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Not Found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response listTokens(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Include expired tokens in the list", schema = @Schema(type = SchemaType.BOOLEAN))
@@ -133,26 +121,22 @@ public class ApiKeyResource {
             description = "lifetime is in nanoseconds (0: the default, 7 days); owners are capped at the admin"
                     + " maximum (7 days by default). A malformed allow_list entry answers 400. Only the user"
                     + " itself and owners may create tokens; other roles get 403 (Coder: 500).")
+    @RequestBody(
+            required = true,
+            description = "Create token request",
+            content = @Content(schema = @Schema(implementation = CreateTokenRequest.class)))
     @APIResponse(
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = GenerateApiKeyResponse.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Bad Request",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            description = "Invalid body or allow_list entry, unsupported scope, lifetime not positive or above the"
+                    + " maximum")
     @APIResponse(
             responseCode = "403",
-            description = "Forbidden",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Not Found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Conflict",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            description = "Another user's token and the caller is not an owner; a system user")
+    @APIResponse(responseCode = "409", description = "The user already has a token of this name")
     public Response createToken(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             CreateTokenRequest request) {
@@ -172,10 +156,6 @@ public class ApiKeyResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = TokenConfig.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Not Found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public TokenConfig tokenConfig(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return keys.tokenConfig(userParam.resolve(user));
     }
@@ -183,15 +163,15 @@ public class ApiKeyResource {
     @GET
     @Path("tokens/{keyname}")
     @Tag(name = "Users")
-    @Operation(operationId = "get-api-key-by-token-name", summary = "Get API key by token name")
+    @Operation(
+            operationId = "get-api-key-by-token-name",
+            summary = "Get API key by token name",
+            description = "The user's key of that name (exact); 404 also when the caller may not read it.")
     @APIResponse(
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = ApiKeyResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Not Found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user or token name, or not the caller's to read")
     public ApiKeyResponse byName(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Key Name") @PathParam("keyname") String keyName) {
@@ -204,15 +184,13 @@ public class ApiKeyResource {
     @Operation(
             operationId = "get-api-key-by-id",
             summary = "Get API key by ID",
-            description = "The key is looked up by id alone; {user} is only validated.")
+            description = "The key is looked up by id alone; {user} is only validated. 404 also when the caller"
+                    + " may not read the key (owners read every key, others their own).")
     @APIResponse(
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = ApiKeyResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Not Found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user or key, or not the caller's to read")
     public ApiKeyResponse byId(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Key ID") @PathParam("keyid") String keyId) {
@@ -226,12 +204,11 @@ public class ApiKeyResource {
     @Operation(
             operationId = "delete-api-key",
             summary = "Delete API key",
-            description = "The key is looked up by id alone; {user} is only validated. Expired keys can be deleted.")
+            description = "The key is looked up by id alone; {user} is only validated. Expired keys can be"
+                    + " deleted. 404 also when the caller may not delete the key (owners: every key, others"
+                    + " their own).")
     @APIResponse(responseCode = "204", description = "No Content")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not Found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user or key, or not the caller's to delete")
     public Response delete(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Key ID") @PathParam("keyid") String keyId) {
@@ -246,12 +223,11 @@ public class ApiKeyResource {
     @Operation(
             operationId = "expire-api-key",
             summary = "Expire API key",
-            description = "Sets the expiry to now; already expired keys are left as they are (still 204).")
+            description = "Sets the expiry to now; already expired keys are left as they are (still 204). The key"
+                    + " is looked up by id alone; {user} is only validated. 404 also when the caller may not"
+                    + " read the key.")
     @APIResponse(responseCode = "204", description = "No Content")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not Found",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user or key, or not the caller's to read")
     public Response expire(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Key ID") @PathParam("keyid") String keyId) {

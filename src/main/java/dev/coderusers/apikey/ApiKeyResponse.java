@@ -29,7 +29,7 @@ public record ApiKeyResponse(
                 enumeration = {"all", "application_connect", ""})
         String scope,
 
-        @Schema(type = SchemaType.ARRAY, implementation = String.class)
+        @Schema(type = SchemaType.ARRAY, implementation = ApiKeyScopeSchema.Scope.class)
         List<String> scopes,
 
         @Schema(required = true) String tokenName,

@@ -15,13 +15,13 @@ public record CreateTokenRequest(
                 format = "int64")
         Long lifetime,
 
-        @Schema(description = "Deprecated: use Scopes instead.")
+        @Schema(implementation = ApiKeyScopeSchema.Scope.class, description = "Deprecated: use Scopes instead.")
         String scope,
 
         @Schema(
                 description = "Scopes: all, application_connect, coder:* composites, <resource>:<action>.",
                 type = SchemaType.ARRAY,
-                implementation = String.class)
+                implementation = ApiKeyScopeSchema.Scope.class)
         List<String> scopes,
 
         @Schema(description = "Unique among the user's tokens; generated when empty.")

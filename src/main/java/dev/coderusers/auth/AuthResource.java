@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Password sign-in, sign-out and the list of sign-in methods. */
@@ -53,8 +53,14 @@ public class AuthResource {
     @GET
     @Path("authmethods")
     @Tag(name = "Users")
-    @Operation(operationId = "get-authentication-methods", summary = "Get authentication methods")
-    @APIResponse(responseCode = "200", description = "OK")
+    @Operation(
+            operationId = "get-authentication-methods",
+            summary = "Get authentication methods",
+            description = "Public: which sign-in methods the login page should offer.")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = AuthMethods.class)))
     public AuthMethods authMethods() {
         boolean github = providers.githubConfigured();
         return new AuthMethods(
@@ -69,11 +75,23 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @LoginRateLimited
     @Tag(name = "Authorization")
-    @Operation(operationId = "log-in-user", summary = "Log in user")
+    @Operation(
+            operationId = "log-in-user",
+            summary = "Log in user",
+            description = "Public. Answers the session token and sets it as the coder_session_token cookie. A"
+                    + " dormant user becomes active.")
+    @RequestBody(
+            required = true,
+            description = "Login request",
+            content = @Content(schema = @Schema(implementation = LoginRequest.class)))
     @APIResponse(
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    @APIResponse(responseCode = "401", description = "Incorrect email or password, or the account is suspended")
+    @APIResponse(
+            responseCode = "403",
+            description = "Password sign-in is disabled, or the user signs in another way (login type)")
     public Response login(@Valid LoginRequest request) {
         String token = logins.login(Requests.body(request), ClientAddress.of(routing));
         return Response.status(201)
@@ -86,8 +104,11 @@ public class AuthResource {
     @Path("logout")
     @RequiresSession
     @Tag(name = "Users")
-    @SecurityRequirement(name = "CoderSessionToken")
-    @Operation(operationId = "log-out-user", summary = "Log out user")
+    @Operation(
+            operationId = "log-out-user",
+            summary = "Log out user",
+            description = "Deletes the session key in use (other keys and tokens stay valid) and clears the"
+                    + " coder_session_token cookie.")
     @APIResponse(
             responseCode = "200",
             description = "OK",

@@ -1,6 +1,5 @@
 package dev.coderusers.auth;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.LoginRateLimited;
 import io.vertx.ext.web.RoutingContext;
@@ -53,16 +52,12 @@ public class GithubSignInResource {
             content = @Content(schema = @Schema(implementation = DeviceFlowCallbackResponse.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Not configured, provider error, missing state or PKCE verifier, refused code",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            description = "Not configured, provider error, missing state or PKCE verifier, refused code")
     @APIResponse(
             responseCode = "401",
-            description = "State cookie missing or mismatched; not in an allowed organization or team",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Signups are disabled, or the user has another login type",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            description = "State cookie missing or mismatched; not in an allowed organization or team; the"
+                    + " account is suspended")
+    @APIResponse(responseCode = "403", description = "Signups are disabled, or the user has another login type")
     public Response callback(@Context UriInfo uri, @Context HttpHeaders headers) {
         return callback.handle(
                 github, uri.getQueryParameters(), headers.getCookies(), uri.getBaseUri(), ClientAddress.of(routing));
@@ -71,15 +66,15 @@ public class GithubSignInResource {
     @GET
     @Path("oauth2/github/device")
     @LoginRateLimited
-    @Operation(operationId = "get-github-device-auth", summary = "Get Github device auth.")
+    @Operation(
+            operationId = "get-github-device-auth",
+            summary = "Get Github device auth.",
+            description = "Public: starts GitHub's device flow and passes GitHub's answer on.")
     @APIResponse(
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = ExternalAuthDevice.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "GitHub sign-in or its device flow is not enabled",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "GitHub sign-in or its device flow is not enabled")
     public ExternalAuthDevice device() {
         return github.authorizeDevice();
     }

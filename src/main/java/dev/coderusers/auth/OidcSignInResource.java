@@ -1,6 +1,5 @@
 package dev.coderusers.auth;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.LoginRateLimited;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign-in with OpenID Connect: the callback (both steps) and the claims of the signed-in user. */
@@ -55,16 +53,11 @@ public class OidcSignInResource {
     @APIResponse(responseCode = "307", description = "Temporary Redirect")
     @APIResponse(
             responseCode = "400",
-            description = "Not configured, provider error, missing state or PKCE verifier, invalid ID token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "State cookie missing or mismatched",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            description = "Not configured, provider error, missing state or PKCE verifier, invalid ID token")
+    @APIResponse(responseCode = "401", description = "State cookie missing or mismatched")
     @APIResponse(
             responseCode = "403",
-            description = "Signups disabled, another login type, unverified email or email domain not allowed",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            description = "Signups disabled, another login type, unverified email or email domain not allowed")
     public Response callback(@Context UriInfo uri, @Context HttpHeaders headers) {
         return callback.handle(
                 oidc, uri.getQueryParameters(), headers.getCookies(), uri.getBaseUri(), ClientAddress.of(routing));
@@ -73,19 +66,17 @@ public class OidcSignInResource {
     @GET
     @Path("oidc-claims")
     @RequiresSession
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "get-oidc-claims-for-the-authenticated-user",
             summary = "Get OIDC claims for the authenticated user",
-            description = "Where Coder answers 500 because no OpenID Connect sign-in was recorded yet, 404.")
+            description = "The claims of the signed-in user's last OpenID Connect sign-in. Where Coder answers 500"
+                    + " because no OpenID Connect sign-in was recorded yet, 404.")
     @APIResponse(
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = OidcClaimsResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The user is not an OIDC user",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "The user is not an OIDC user")
+    @APIResponse(responseCode = "404", description = "No OpenID Connect sign-in recorded for the user yet")
     public OidcClaimsResponse claims() {
         return oidc.claimsOf(session.get().user());
     }

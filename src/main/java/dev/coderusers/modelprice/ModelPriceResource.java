@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The AI model price book, read-only: it is maintained by the seed applied at every start. */
@@ -30,7 +29,6 @@ public class ModelPriceResource {
 
     @GET
     @RequiresSession
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "list-ai-model-prices",
             summary = "List AI model prices",

@@ -1,6 +1,5 @@
 package dev.coderusers.organization;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
 import dev.coderusers.security.UserParamResolver;
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organizations of a user, as the Users API shows them. */
@@ -24,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresSession
-@SecurityRequirement(name = "CoderSessionToken")
 public class UserOrganizationResource {
 
     private final OrganizationService organizations;
@@ -49,14 +46,7 @@ public class UserOrganizationResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = OrganizationResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not yours to see",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user, or not yours to see")
     public List<OrganizationResponse> list(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return organizations.organizationsOf(session.actor(), userParam.resolve(user).id);
@@ -74,14 +64,7 @@ public class UserOrganizationResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = OrganizationResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user or organization, or not yours to see",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user or organization, or not yours to see")
     public OrganizationResponse byName(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             @Parameter(description = "Organization name") @PathParam("organizationname") String organizationName) {

@@ -1,6 +1,5 @@
 package dev.coderusers.preference;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.api.Requests;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A user's appearance settings: theme and terminal font. */
@@ -26,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresSession
-@SecurityRequirement(name = "CoderSessionToken")
 public class AppearanceResource {
 
     private final PreferenceService preferences;
@@ -50,14 +47,7 @@ public class AppearanceResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = UserAppearanceSettings.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not yours to read",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user, or not yours to read")
     public UserAppearanceSettings get(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return preferences.appearance(session.actor(), userParam.resolve(user));
     }
@@ -80,16 +70,8 @@ public class AppearanceResource {
             content = @Content(schema = @Schema(implementation = UserAppearanceSettings.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Missing field, unsupported font family, or a body that is not JSON",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not yours to change",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            description = "Missing field, unsupported font family, or a body that is not JSON")
+    @APIResponse(responseCode = "404", description = "No such user, or not yours to change")
     public UserAppearanceSettings update(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserAppearanceSettingsRequest request) {

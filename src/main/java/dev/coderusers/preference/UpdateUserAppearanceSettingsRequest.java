@@ -10,8 +10,5 @@ public record UpdateUserAppearanceSettingsRequest(
         @Required
         String themePreference,
 
-        @Schema(
-                required = true,
-                enumeration = {"geist-mono", "ibm-plex-mono", "fira-code", "source-code-pro", "jetbrains-mono"})
-        @Required
+        @Schema(required = true, ref = "codersdk.TerminalFontName", description = "Not empty.") @Required
         String terminalFont) {}

@@ -11,12 +11,8 @@ public record UpdateUserPreferenceSettingsRequest(
         @Schema(nullable = true, description = "Absent or null: unchanged.")
         Boolean taskNotificationAlertDismissed,
 
-        @Schema(
-                description = "Absent or \"\": unchanged.",
-                enumeration = {"auto", "preview", "always_expanded", "always_collapsed"})
+        @Schema(ref = "codersdk.ThinkingDisplayMode", description = "Absent or \"\": unchanged.")
         String thinkingDisplayMode,
 
-        @Schema(
-                description = "Absent or \"\": unchanged. \"preview\" is not a valid code diff mode.",
-                enumeration = {"auto", "always_expanded", "always_collapsed"})
+        @Schema(ref = "codersdk.AgentDisplayMode", description = "Absent or \"\": unchanged.")
         String codeDiffDisplayMode) {}

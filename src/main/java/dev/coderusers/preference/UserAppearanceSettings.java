@@ -8,7 +8,5 @@ public record UserAppearanceSettings(
         @Schema(description = "Free text chosen by the UI (auto, dark, light, ...); \"\" when never set.")
         String themePreference,
 
-        @Schema(
-                description = "\"\" when never set.",
-                enumeration = {"", "geist-mono", "ibm-plex-mono", "fira-code", "source-code-pro", "jetbrains-mono"})
+        @Schema(ref = "codersdk.TerminalFontName", description = "\"\" when never set.")
         String terminalFont) {}

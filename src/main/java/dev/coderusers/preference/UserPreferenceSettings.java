@@ -10,8 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UserPreferenceSettings(
         boolean taskNotificationAlertDismissed,
 
-        @Schema(enumeration = {"auto", "preview", "always_expanded", "always_collapsed"})
-        String thinkingDisplayMode,
+        @Schema(ref = "codersdk.ThinkingDisplayMode") String thinkingDisplayMode,
 
-        @Schema(enumeration = {"auto", "always_expanded", "always_collapsed"})
-        String codeDiffDisplayMode) {}
+        @Schema(ref = "codersdk.AgentDisplayMode") String codeDiffDisplayMode) {}

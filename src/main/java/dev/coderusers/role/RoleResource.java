@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Site roles, for the role picker of user management. */
@@ -31,8 +30,10 @@ public class RoleResource {
     @GET
     @RequiresSession
     @Tag(name = "Members")
-    @SecurityRequirement(name = "CoderSessionToken")
-    @Operation(operationId = "get-site-member-roles", summary = "Get site member roles")
+    @Operation(
+            operationId = "get-site-member-roles",
+            summary = "Get site member roles",
+            description = "The built-in site roles with their permissions, and whether the caller may assign each.")
     @APIResponse(
             responseCode = "200",
             description = "OK",

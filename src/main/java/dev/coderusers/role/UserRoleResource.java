@@ -1,6 +1,5 @@
 package dev.coderusers.role;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
 import dev.coderusers.security.UserParamResolver;
@@ -16,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The roles of one user. */
@@ -39,7 +38,6 @@ public class UserRoleResource {
     @GET
     @Path("{user}/roles")
     @RequiresSession
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "get-user-roles",
             summary = "Get user roles",
@@ -50,10 +48,7 @@ public class UserRoleResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = UserRoles.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or the caller may not read its roles",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user, or the caller may not read its roles")
     public UserRoles roles(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return roles.roles(session.actor(), userParam.resolve(user));
     }
@@ -62,7 +57,6 @@ public class UserRoleResource {
     @Path("{user}/roles")
     @RequiresSession
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "assign-role-to-user",
             summary = "Assign role to user",
@@ -70,22 +64,18 @@ public class UserRoleResource {
                     + " roles (400); unknown role names, organization roles included, are 400; callers who may"
                     + " not assign roles get 403 (also for a request that changes nothing, which Coder lets"
                     + " through); each role added or removed must be one the caller may assign (400).")
+    @RequestBody(
+            required = true,
+            description = "Update roles request",
+            content = @Content(schema = @Schema(implementation = UpdateRolesRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Your own roles, an unknown role, or a role the caller may not assign",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller may not assign roles",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not visible to the caller",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+            description = "Your own roles, an unknown role, or a role the caller may not assign")
+    @APIResponse(responseCode = "403", description = "The caller may not assign roles")
     public UserResponse updateRoles(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateRolesRequest request) {

@@ -1,6 +1,5 @@
 package dev.coderusers.sshkey;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
 import dev.coderusers.security.UserParamResolver;
@@ -15,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A user's git SSH key: the public key, and regeneration. */
@@ -23,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresSession
-@SecurityRequirement(name = "CoderSessionToken")
 public class GitSshKeyResource {
 
     private final GitSshKeyService keys;
@@ -47,14 +44,7 @@ public class GitSshKeyResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = GitSshKeyResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not yours to read",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user, or not yours to read")
     public GitSshKeyResponse get(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return keys.key(session.actor(), userParam.resolve(user));
     }
@@ -71,14 +61,7 @@ public class GitSshKeyResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = GitSshKeyResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not yours to change",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user, or not yours to change")
     public GitSshKeyResponse regenerate(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return keys.regenerate(session.actor(), userParam.resolve(user));

@@ -21,13 +21,14 @@ public record CreateUserRequest(
         String password,
 
         @Schema(
-                description = "UserLoginType defaults to LoginTypePassword.",
-                enumeration = {"", "password", "github", "oidc", "none"})
+                ref = "codersdk.LoginType",
+                description = "UserLoginType defaults to LoginTypePassword: password, github, oidc or none.")
         String loginType,
 
         @Schema(
-                description = "UserStatus defaults to UserStatusDormant.",
-                enumeration = {"active", "dormant", "suspended"})
+                ref = "codersdk.UserStatus",
+                description = "UserStatus defaults to UserStatusDormant. A value outside the enumeration is a 400"
+                        + " (Coder: 500).")
         String userStatus,
 
         @Schema(description = "Organizations the user becomes a member of.")

@@ -1,6 +1,5 @@
 package dev.coderusers.user;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.LoginRateLimited;
 import dev.coderusers.security.RequiresSession;
@@ -16,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A user's account: profile, password, status, login type. */
@@ -40,7 +39,6 @@ public class UserAccountResource {
     @Path("{user}/profile")
     @RequiresSession
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "update-user-profile",
             summary = "Update user profile",
@@ -48,22 +46,17 @@ public class UserAccountResource {
                     + " needs the right to update users (owner, user-admin): members cannot rename themselves"
                     + " (404). Callers who may read the user but not change its personal data (auditor,"
                     + " template-admin) get 404 where Coder answers 500.")
+    @RequestBody(
+            required = true,
+            description = "Updated profile",
+            content = @Content(schema = @Schema(implementation = UpdateUserProfileRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or the caller may not change it",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Another user has this username (case-insensitive)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such user, or the caller may not change it")
+    @APIResponse(responseCode = "409", description = "Another user has this username (case-insensitive)")
     public UserResponse updateProfile(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserProfileRequest request) {
@@ -75,7 +68,6 @@ public class UserAccountResource {
     @RequiresSession
     @LoginRateLimited
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "update-user-password",
             summary = "Update user password",
@@ -84,28 +76,20 @@ public class UserAccountResource {
                     + " strength of the new password, old_password when given, and that the new one differs."
                     + " On success every API key of the user is deleted, the caller's own session included"
                     + " when it is its own password. Only the user itself and owners may change a password:"
-                    + " a user-admin changing someone else's gets 403, where Coder passes its checks and then"
-                    + " answers 500 (deleting another user's keys is an owner's power, and a user-admin must not"
-                    + " be able to take over an owner's account). Rate limited per user and endpoint"
-                    + " (429).")
+                    + " a user-admin changing someone else's gets 403 where Coder answers 500 once its checks have"
+                    + " passed (deleting another user's keys is an owner's power, and a user-admin must not be"
+                    + " able to take over an owner's account). Rate limited per user and endpoint (429).")
+    @RequestBody(
+            required = true,
+            description = "Update password request",
+            content = @Content(schema = @Schema(implementation = UpdateUserPasswordRequest.class)))
     @APIResponse(responseCode = "204", description = "No Content")
     @APIResponse(
             responseCode = "400",
             description = "Invalid body, wrong login type, missing or incorrect old password, weak or unchanged"
-                    + " password",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "A user-admin changing another user's password",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or the caller may not change it",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "429",
-            description = "Rate limited",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+                    + " password")
+    @APIResponse(responseCode = "403", description = "A user-admin changing another user's password")
+    @APIResponse(responseCode = "404", description = "No such user, or the caller may not change it")
     public void changePassword(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserPasswordRequest request) {
@@ -115,7 +99,6 @@ public class UserAccountResource {
     @PUT
     @Path("{user}/status/activate")
     @RequiresSession
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "activate-user-account",
             summary = "Activate user account",
@@ -125,14 +108,7 @@ public class UserAccountResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller may not change users' status",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not visible to the caller",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "The caller may not change users' status")
     public UserResponse activate(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return accounts.activate(session.actor(), userParam.resolve(user));
     }
@@ -140,7 +116,6 @@ public class UserAccountResource {
     @PUT
     @Path("{user}/status/suspend")
     @RequiresSession
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "suspend-user-account",
             summary = "Suspend user account",
@@ -151,18 +126,8 @@ public class UserAccountResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Suspending yourself or an owner",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "The caller may not change users' status",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not visible to the caller",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "Suspending yourself or an owner")
+    @APIResponse(responseCode = "403", description = "The caller may not change users' status")
     public UserResponse suspend(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return accounts.suspend(session.actor(), userParam.resolve(user));
     }
@@ -170,7 +135,6 @@ public class UserAccountResource {
     @GET
     @Path("{user}/login-type")
     @RequiresSession
-    @SecurityRequirement(name = "CoderSessionToken")
     @Operation(
             operationId = "get-user-login-type",
             summary = "Get user login type",
@@ -179,14 +143,7 @@ public class UserAccountResource {
             responseCode = "200",
             description = "OK",
             content = @Content(schema = @Schema(implementation = UserLoginTypeResponse.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Another user",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not visible to the caller",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "Another user")
     public UserLoginTypeResponse loginType(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         return accounts.loginType(session.actor(), userParam.resolve(user));

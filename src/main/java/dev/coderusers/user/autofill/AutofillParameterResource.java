@@ -1,6 +1,5 @@
 package dev.coderusers.user.autofill;
 
-import dev.coderusers.api.ApiError;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
 import dev.coderusers.security.UserParamResolver;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Build parameter values to prefill a user's next workspace of a template. */
@@ -27,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresSession
-@SecurityRequirement(name = "CoderSessionToken")
 public class AutofillParameterResource {
 
     private final AutofillParameterService autofill;
@@ -55,21 +52,14 @@ public class AutofillParameterResource {
             responseCode = "200",
             description = "OK (always [] in this service)",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserParameter.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid query parameters",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user, or not yours to read",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "Invalid query parameters")
+    @APIResponse(responseCode = "404", description = "No such user, or not yours to read")
     public List<UserParameter> get(
             @Parameter(description = "User ID, username, or me") @PathParam("user") String user,
-            @Parameter(description = "Template ID", required = true, schema = @Schema(format = "uuid"))
+            @Parameter(
+                            description = "Template ID",
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @QueryParam("template_id")
                     String templateId,
             @Context UriInfo uri) {
