@@ -1,7 +1,8 @@
 package dev.coderusers.api;
 
 /**
- * Go's string formatting and case mapping, as Coder's error texts and query handling depend on them.
+ * Strings as Go sees them: formatting and case mapping (Coder's error texts and query handling), runes and
+ * UTF-8 lengths (Coder's password hashing and strength rule).
  *
  * <p>Coder builds validation details with {@code fmt.Sprintf("%q", …)} and lower-cases search queries
  * with {@code strings.ToLower}; clients may compare those texts, so they are reproduced exactly rather
@@ -12,7 +13,46 @@ public final class GoText {
 
     private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
 
+    /** What Go's JSON decoder puts in place of an unpaired UTF-16 surrogate. */
+    public static final int REPLACEMENT_CHARACTER = 0xFFFD;
+
     private GoText() {}
+
+    /** The runes (code points) of {@code s}, each unpaired surrogate replaced by U+FFFD as Go does. */
+    public static int[] runes(String s) {
+        int[] runes = new int[s.length()];
+        int count = 0;
+        for (int i = 0; i < s.length(); ) {
+            int codePoint = s.codePointAt(i);
+            i += Character.charCount(codePoint);
+            boolean unpairedSurrogate = codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
+            runes[count++] = unpairedSurrogate ? REPLACEMENT_CHARACTER : codePoint;
+        }
+        return java.util.Arrays.copyOf(runes, count);
+    }
+
+    /** {@code s} with unpaired surrogates replaced, so that its UTF-8 bytes are the bytes Go would hold. */
+    public static String wellFormed(String s) {
+        int[] runes = runes(s);
+        return new String(runes, 0, runes.length);
+    }
+
+    /** Go's {@code len(string)} of these runes: their length in UTF-8 bytes. */
+    public static int utf8Length(int[] runes) {
+        int bytes = 0;
+        for (int rune : runes) {
+            if (rune < 0x80) {
+                bytes += 1;
+            } else if (rune < 0x800) {
+                bytes += 2;
+            } else if (rune < 0x10000) {
+                bytes += 3;
+            } else {
+                bytes += 4;
+            }
+        }
+        return bytes;
+    }
 
     /**
      * {@code strconv.Quote} (and so {@code %q}): double-quoted, {@code "} and {@code \} backslashed,

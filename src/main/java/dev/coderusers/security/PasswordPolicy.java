@@ -1,5 +1,6 @@
 package dev.coderusers.security;
 
+import dev.coderusers.api.GoText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
