@@ -7,9 +7,12 @@ import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
- * A user's git SSH key (Coder's coderd/gitsshkey.go): read, and regenerate with the deployment's algorithm.
+ * A user's git SSH key (Coder's coderd/gitsshkey.go): made with the user, read, and regenerated with the
+ * deployment's algorithm.
  *
  * <p>Coder checks {@code read_personal} / {@code update_personal} in its database layer and answers 500 when a
  * caller who may read the user lacks them (auditor, template-admin); here that is 404.
@@ -21,6 +24,19 @@ public class GitSshKeyService {
 
     public GitSshKeyService(SshKeyGenerator generator) {
         this.generator = generator;
+    }
+
+    /** Stores a new key pair for a user that is being created, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void createFor(UUID userId, Instant now) {
+        GeneratedSshKey generated = generator.generate();
+        GitSshKey key = new GitSshKey();
+        key.userId = userId;
+        key.createdAt = now;
+        key.updatedAt = now;
+        key.privateKey = generated.privateKeyPem();
+        key.publicKey = generated.publicKey();
+        key.persist();
     }
 
     /** {@code GET /users/{user}/gitsshkey}. */

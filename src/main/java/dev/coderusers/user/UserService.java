@@ -15,9 +15,7 @@ import dev.coderusers.role.Roles;
 import dev.coderusers.security.Actor;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.PasswordPolicy;
-import dev.coderusers.sshkey.GeneratedSshKey;
-import dev.coderusers.sshkey.GitSshKey;
-import dev.coderusers.sshkey.SshKeyGenerator;
+import dev.coderusers.sshkey.GitSshKeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -40,7 +38,7 @@ public class UserService {
 
     private final PasswordHasher passwords;
     private final PasswordPolicy passwordPolicy;
-    private final SshKeyGenerator sshKeys;
+    private final GitSshKeyService sshKeys;
     private final OrganizationService organizations;
     private final AuthConfig authConfig;
     private final UserDirectory directory;
@@ -50,7 +48,7 @@ public class UserService {
     public UserService(
             PasswordHasher passwords,
             PasswordPolicy passwordPolicy,
-            SshKeyGenerator sshKeys,
+            GitSshKeyService sshKeys,
             OrganizationService organizations,
             AuthConfig authConfig,
             UserDirectory directory,
@@ -233,15 +231,7 @@ public class UserService {
         user.githubComUserId = spec.githubComUserId();
         user.persist();
 
-        GeneratedSshKey key = sshKeys.generate();
-        GitSshKey gitSshKey = new GitSshKey();
-        gitSshKey.userId = user.id;
-        gitSshKey.createdAt = now;
-        gitSshKey.updatedAt = now;
-        gitSshKey.privateKey = key.privateKeyPem();
-        gitSshKey.publicKey = key.publicKey();
-        gitSshKey.persist();
-
+        sshKeys.createFor(user.id, now);
         for (UUID organizationId : spec.organizationIds()) {
             organizations.addMember(organizationId, user.id);
         }
