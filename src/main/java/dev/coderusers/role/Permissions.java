@@ -13,21 +13,12 @@ public final class Permissions {
 
     /** Read another user's profile: site readers and organization admins (who add members). */
     public static boolean canReadUser(Actor actor, UUID target) {
-        return actor.isSelf(target)
-                || actor.hasSiteRole(Roles.OWNER)
-                || actor.hasSiteRole(Roles.USER_ADMIN)
-                || actor.hasSiteRole(Roles.TEMPLATE_ADMIN)
-                || actor.hasSiteRole(Roles.AUDITOR)
-                || actor.hasOrganizationRole(Roles.ORG_ADMIN)
-                || actor.hasOrganizationRole(Roles.ORG_USER_ADMIN);
+        return actor.isSelf(target) || canReadAllUsers(actor);
     }
 
     /** Whether the actor sees every user (else only itself) in {@code GET /users}. */
     public static boolean canReadAllUsers(Actor actor) {
-        return actor.hasSiteRole(Roles.OWNER)
-                || actor.hasSiteRole(Roles.USER_ADMIN)
-                || actor.hasSiteRole(Roles.TEMPLATE_ADMIN)
-                || actor.hasSiteRole(Roles.AUDITOR)
+        return isSiteReader(actor)
                 || actor.hasOrganizationRole(Roles.ORG_ADMIN)
                 || actor.hasOrganizationRole(Roles.ORG_USER_ADMIN);
     }
@@ -86,15 +77,20 @@ public final class Permissions {
      * user-admin, template-admin, auditor).
      */
     public static boolean canReadAllOrganizations(Actor actor) {
-        return actor.hasSiteRole(Roles.OWNER)
-                || actor.hasSiteRole(Roles.USER_ADMIN)
-                || actor.hasSiteRole(Roles.TEMPLATE_ADMIN)
-                || actor.hasSiteRole(Roles.AUDITOR);
+        return isSiteReader(actor);
     }
 
     /** Read one organization: site readers of all organizations, and the organization's own members. */
     public static boolean canReadOrganization(Actor actor, UUID organizationId) {
         return canReadAllOrganizations(actor) || actor.organizationRoles().containsKey(organizationId);
+    }
+
+    /** The site roles that read every user and every organization. */
+    private static boolean isSiteReader(Actor actor) {
+        return actor.hasSiteRole(Roles.OWNER)
+                || actor.hasSiteRole(Roles.USER_ADMIN)
+                || actor.hasSiteRole(Roles.TEMPLATE_ADMIN)
+                || actor.hasSiteRole(Roles.AUDITOR);
     }
 
     private static boolean isUserAdministrator(Actor actor) {
