@@ -63,7 +63,7 @@ public class PreferenceService {
     /** {@code GET /users/{user}/appearance}. */
     @Transactional
     public UserAppearanceSettings appearance(Actor actor, User target) {
-        requireReadPersonal(actor, target);
+        Permissions.requireReadPersonal(actor, target.id);
         Map<String, String> stored = UserConfig.valuesOf(target.id, APPEARANCE_KEYS);
         return new UserAppearanceSettings(
                 stored.getOrDefault(THEME_PREFERENCE, ""), stored.getOrDefault(TERMINAL_FONT, ""));
@@ -77,7 +77,7 @@ public class PreferenceService {
         if (!TERMINAL_FONTS.contains(request.terminalFont())) {
             throw ApiException.badRequest("Unsupported font family.");
         }
-        requireUpdatePersonal(actor, target);
+        Permissions.requireUpdatePersonal(actor, target.id);
         Map<String, String> values = new LinkedHashMap<>();
         values.put(THEME_PREFERENCE, request.themePreference());
         values.put(TERMINAL_FONT, request.terminalFont());
@@ -88,7 +88,7 @@ public class PreferenceService {
     /** {@code GET /users/{user}/preferences}. */
     @Transactional
     public UserPreferenceSettings preferences(Actor actor, User target) {
-        requireReadPersonal(actor, target);
+        Permissions.requireReadPersonal(actor, target.id);
         return settingsOf(UserConfig.valuesOf(target.id, PREFERENCE_KEYS));
     }
 
@@ -113,7 +113,7 @@ public class PreferenceService {
                     "code_diff_display_mode",
                     "must be one of: " + String.join(", ", CODE_DIFF_DISPLAY_MODES));
         }
-        requireUpdatePersonal(actor, target);
+        Permissions.requireUpdatePersonal(actor, target.id);
 
         Map<String, String> changes = new LinkedHashMap<>();
         if (request.taskNotificationAlertDismissed() != null) {
@@ -184,18 +184,6 @@ public class PreferenceService {
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
-        }
-    }
-
-    private static void requireReadPersonal(Actor actor, User target) {
-        if (!Permissions.canReadPersonal(actor, target.id)) {
-            throw ApiException.resourceNotFound();
-        }
-    }
-
-    private static void requireUpdatePersonal(Actor actor, User target) {
-        if (!Permissions.canUpdatePersonal(actor, target.id)) {
-            throw ApiException.resourceNotFound();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.coderusers.role;
 
+import dev.coderusers.api.ApiException;
 import dev.coderusers.security.Actor;
 import java.util.UUID;
 
@@ -31,6 +32,24 @@ public final class Permissions {
     /** Change personal data (appearance, preferences, git SSH key, password, name): self, owner, user-admin. */
     public static boolean canUpdatePersonal(Actor actor, UUID target) {
         return actor.isSelf(target) || isUserAdministrator(actor);
+    }
+
+    /**
+     * {@link #canReadPersonal}, or 404 as for a user the caller cannot see. Coder checks {@code read_personal}
+     * in its database layer and answers 500 to callers who may see the user but lack it (auditor,
+     * template-admin).
+     */
+    public static void requireReadPersonal(Actor actor, UUID target) {
+        if (!canReadPersonal(actor, target)) {
+            throw ApiException.resourceNotFound();
+        }
+    }
+
+    /** {@link #canUpdatePersonal}, or 404 (Coder: 500 for callers who may see the user), as above. */
+    public static void requireUpdatePersonal(Actor actor, UUID target) {
+        if (!canUpdatePersonal(actor, target)) {
+            throw ApiException.resourceNotFound();
+        }
     }
 
     /** Rename, suspend, activate: owner and user-admin only (members cannot rename themselves). */

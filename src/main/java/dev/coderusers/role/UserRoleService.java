@@ -25,9 +25,7 @@ public class UserRoleService {
     /** {@code GET /users/{user}/roles}: personal data, so self, owner and user-admin only (else 404). */
     @Transactional
     public UserRoles roles(Actor actor, User target) {
-        if (!Permissions.canReadPersonal(actor, target.id)) {
-            throw ApiException.resourceNotFound();
-        }
+        Permissions.requireReadPersonal(actor, target.id);
         return new UserRoles(List.copyOf(target.rbacRoles), organizations.organizationRolesOf(target.id));
     }
 

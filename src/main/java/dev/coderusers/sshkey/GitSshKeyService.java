@@ -42,9 +42,7 @@ public class GitSshKeyService {
     /** {@code GET /users/{user}/gitsshkey}. */
     @Transactional
     public GitSshKeyResponse key(Actor actor, User target) {
-        if (!Permissions.canReadPersonal(actor, target.id)) {
-            throw ApiException.resourceNotFound();
-        }
+        Permissions.requireReadPersonal(actor, target.id);
         return GitSshKeyResponse.of(find(target));
     }
 
@@ -54,9 +52,7 @@ public class GitSshKeyService {
      */
     @Transactional
     public GitSshKeyResponse regenerate(Actor actor, User target) {
-        if (!Permissions.canUpdatePersonal(actor, target.id)) {
-            throw ApiException.resourceNotFound();
-        }
+        Permissions.requireUpdatePersonal(actor, target.id);
         // Generated before the first statement: the transaction takes no connection while an RSA key is made.
         GeneratedSshKey generated = generator.generate();
         GitSshKey key = find(target);

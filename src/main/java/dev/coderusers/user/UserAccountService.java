@@ -63,9 +63,7 @@ public class UserAccountService {
         }
         // Coder answers 500 to readers without update_personal (auditors, template-admins) who keep the
         // username; 404 is what it answers for the same permission on every other personal endpoint.
-        if (!Permissions.canUpdatePersonal(actor, target.id)) {
-            throw ApiException.resourceNotFound();
-        }
+        Permissions.requireUpdatePersonal(actor, target.id);
         User user = reload(target);
         user.username = request.username();
         user.name = request.name() == null ? "" : request.name();
@@ -88,9 +86,7 @@ public class UserAccountService {
      */
     @Transactional
     public void changePassword(Actor actor, User target, UpdateUserPasswordRequest body) {
-        if (!Permissions.canUpdatePersonal(actor, target.id)) {
-            throw ApiException.resourceNotFound();
-        }
+        Permissions.requireUpdatePersonal(actor, target.id);
         if (!Permissions.canChangePassword(actor, target.id)) {
             throw new ApiException(
                     403,

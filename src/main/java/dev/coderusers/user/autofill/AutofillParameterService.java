@@ -35,9 +35,7 @@ public class AutofillParameterService {
         if (parser.hasErrors()) {
             throw ApiException.badRequest("Invalid query parameters.", parser.errors());
         }
-        if (!Permissions.canReadPersonal(actor, target.id)) {
-            throw ApiException.resourceNotFound();
-        }
+        Permissions.requireReadPersonal(actor, target.id);
         return List.of();
     }
 }
