@@ -1,6 +1,5 @@
 package dev.coderusers.preference;
 
-import dev.coderusers.api.Requests;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
 import dev.coderusers.security.UserParamResolver;
@@ -75,6 +74,6 @@ public class AppearanceResource {
     public UserAppearanceSettings update(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserAppearanceSettingsRequest request) {
-        return preferences.updateAppearance(session.actor(), userParam.resolve(user), Requests.body(request));
+        return preferences.updateAppearance(session.actor(), userParam.resolve(user), request);
     }
 }

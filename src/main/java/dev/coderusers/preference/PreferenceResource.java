@@ -1,6 +1,5 @@
 package dev.coderusers.preference;
 
-import dev.coderusers.api.Requests;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
 import dev.coderusers.security.UserParamResolver;
@@ -76,6 +75,6 @@ public class PreferenceResource {
     public UserPreferenceSettings update(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserPreferenceSettingsRequest request) {
-        return preferences.updatePreferences(session.actor(), userParam.resolve(user), Requests.body(request));
+        return preferences.updatePreferences(session.actor(), userParam.resolve(user), request);
     }
 }

@@ -1,6 +1,7 @@
 package dev.coderusers.preference;
 
 import dev.coderusers.api.ApiException;
+import dev.coderusers.api.RequestBodies;
 import dev.coderusers.role.Permissions;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
@@ -8,13 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,8 +20,8 @@ import java.util.UUID;
  *
  * <p>Coder checks {@code read_personal} / {@code update_personal} in its database layer and answers 500 when
  * a caller who may read the user lacks them (auditor, template-admin); here that is 404, as for any resource
- * the caller may not see. The order of checks is otherwise Coder's: the body is judged first, then the
- * permission.
+ * the caller may not see. The order of checks is otherwise Coder's: the {@code {user}} is resolved first (a
+ * caller who may not see it gets 404 whatever it sent), then the body is judged, then the permission.
  */
 @ApplicationScoped
 public class PreferenceService {
@@ -53,11 +50,11 @@ public class PreferenceService {
             List.of(TASK_ALERT_DISMISSED, THINKING_DISPLAY_MODE, CODE_DIFF_DISPLAY_MODE);
 
     private final EntityManager entityManager;
-    private final Validator validator;
+    private final RequestBodies bodies;
 
-    public PreferenceService(EntityManager entityManager, Validator validator) {
+    public PreferenceService(EntityManager entityManager, RequestBodies bodies) {
         this.entityManager = entityManager;
-        this.validator = validator;
+        this.bodies = bodies;
     }
 
     /** {@code GET /users/{user}/appearance}. */
@@ -71,9 +68,8 @@ public class PreferenceService {
 
     /** {@code PUT /users/{user}/appearance}: both settings replaced, in one statement. */
     @Transactional
-    public UserAppearanceSettings updateAppearance(
-            Actor actor, User target, UpdateUserAppearanceSettingsRequest request) {
-        validate(request);
+    public UserAppearanceSettings updateAppearance(Actor actor, User target, UpdateUserAppearanceSettingsRequest body) {
+        UpdateUserAppearanceSettingsRequest request = bodies.read(body);
         if (!TERMINAL_FONTS.contains(request.terminalFont())) {
             throw ApiException.badRequest("Unsupported font family.");
         }
@@ -98,7 +94,8 @@ public class PreferenceService {
      */
     @Transactional
     public UserPreferenceSettings updatePreferences(
-            Actor actor, User target, UpdateUserPreferenceSettingsRequest request) {
+            Actor actor, User target, UpdateUserPreferenceSettingsRequest body) {
+        UpdateUserPreferenceSettingsRequest request = bodies.read(body);
         String thinking = emptyToNull(request.thinkingDisplayMode());
         if (thinking != null && !THINKING_DISPLAY_MODES.contains(thinking)) {
             throw ApiException.badRequest(
@@ -173,18 +170,6 @@ public class PreferenceService {
 
     private static String known(String value, List<String> allowed) {
         return value != null && allowed.contains(value) ? value : DEFAULT_DISPLAY_MODE;
-    }
-
-    /**
-     * Bean Validation of the body, run here rather than by {@code @Valid} on the resource so that it comes after
-     * the {@code {user}} lookup, as in Coder (whose middleware resolves the user before the handler reads the
-     * body): a caller who may not see the user gets 404 whatever it sent.
-     */
-    private <T> void validate(T request) {
-        Set<ConstraintViolation<T>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
     }
 
     private static String emptyToNull(String value) {
