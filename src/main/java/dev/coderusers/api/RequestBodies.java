@@ -7,10 +7,12 @@ import jakarta.validation.Validator;
 import java.util.Set;
 
 /**
- * Coder's {@code httpapi.Read} at the point a handler calls it: an absent body is a decoding failure
- * ({@code EOF}), then the validation tags. Endpoints whose permission checks come before the body in Coder
- * (everything under {@code /users/{user}}) call this after those checks instead of using {@code @Valid}, so
- * that a caller who may not act on the target gets its 404 before any 400 about the body.
+ * Coder's {@code httpapi.Read}: an absent body is a decoding failure ({@code EOF}), then the validation tags.
+ *
+ * <p>Bodies validated by {@code @Valid} on the resource only need {@link #present}. Endpoints whose permission
+ * checks come before the body in Coder (everything under {@code /users/{user}}) call {@link #read} after those
+ * checks instead of using {@code @Valid}, so that a caller who may not act on the target gets its 404 before
+ * any 400 about the body.
  */
 @ApplicationScoped
 public class RequestBodies {
@@ -21,9 +23,17 @@ public class RequestBodies {
         this.validator = validator;
     }
 
+    /** An absent body is a JSON decoding failure, as Go's decoder reports it ({@code EOF}). */
+    public static <T> T present(T body) {
+        if (body == null) {
+            throw ApiException.badRequest(ApiExceptionMappers.INVALID_JSON, "EOF");
+        }
+        return body;
+    }
+
     /** The body, present and valid; otherwise the 400 the mappers write for {@code @Valid} bodies. */
     public <T> T read(T body) {
-        Requests.body(body);
+        present(body);
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

@@ -1,7 +1,7 @@
 package dev.coderusers.apikey;
 
 import dev.coderusers.api.ApiExceptionMappers;
-import dev.coderusers.api.Requests;
+import dev.coderusers.api.RequestBodies;
 import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
@@ -141,7 +141,7 @@ public class ApiKeyResource {
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             CreateTokenRequest request) {
         GenerateApiKeyResponse created =
-                keys.createToken(session.actor(), userParam.resolve(user), Requests.body(request));
+                keys.createToken(session.actor(), userParam.resolve(user), RequestBodies.present(request));
         return Response.status(201).entity(created).build();
     }
 

@@ -1,7 +1,7 @@
 package dev.coderusers.auth;
 
 import dev.coderusers.api.ApiError;
-import dev.coderusers.api.Requests;
+import dev.coderusers.api.RequestBodies;
 import dev.coderusers.config.AuthConfig;
 import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.CurrentSession;
@@ -93,7 +93,7 @@ public class AuthResource {
             responseCode = "403",
             description = "Password sign-in is disabled, or the user signs in another way (login type)")
     public Response login(@Valid LoginRequest request) {
-        String token = logins.login(Requests.body(request), ClientAddress.of(routing));
+        String token = logins.login(RequestBodies.present(request), ClientAddress.of(routing));
         return Response.status(201)
                 .cookie(cookies.session(token))
                 .entity(new LoginResponse(token))

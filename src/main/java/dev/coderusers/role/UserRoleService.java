@@ -1,7 +1,7 @@
 package dev.coderusers.role;
 
 import dev.coderusers.api.ApiException;
-import dev.coderusers.api.Requests;
+import dev.coderusers.api.RequestBodies;
 import dev.coderusers.organization.OrganizationService;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
@@ -40,7 +40,7 @@ public class UserRoleService {
         if (actor.isSelf(target.id)) {
             throw ApiException.badRequest("You cannot change your own roles.");
         }
-        UpdateRolesRequest request = Requests.body(body);
+        UpdateRolesRequest request = RequestBodies.present(body);
         List<String> requested = request.roles() == null ? List.of() : request.roles();
         User user = User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
 

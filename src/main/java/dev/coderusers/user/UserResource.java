@@ -3,7 +3,7 @@ package dev.coderusers.user;
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.Pagination;
-import dev.coderusers.api.Requests;
+import dev.coderusers.api.RequestBodies;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
 import dev.coderusers.security.UserParamResolver;
@@ -83,7 +83,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The initial user has already been created")
     public Response createFirstUser(@Valid CreateFirstUserRequest request) {
         return Response.status(201)
-                .entity(users.createFirstUser(Requests.body(request)))
+                .entity(users.createFirstUser(RequestBodies.present(request)))
                 .build();
     }
 
@@ -157,7 +157,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "A user with this username or email already exists")
     public Response create(@Valid CreateUserRequest request) {
         return Response.status(201)
-                .entity(users.createUser(session.actor(), Requests.body(request)))
+                .entity(users.createUser(session.actor(), RequestBodies.present(request)))
                 .build();
     }
 
