@@ -2,6 +2,7 @@ package dev.coderusers.apikey;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
+import dev.coderusers.api.DatabaseConstraints;
 import dev.coderusers.api.GoDuration;
 import dev.coderusers.api.GoText;
 import dev.coderusers.config.SessionConfig;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Issues, lists, expires and deletes API keys (Coder's coderd/apikey.go). A token is returned once, to the
@@ -130,7 +130,7 @@ public class ApiKeyService {
             return new GenerateApiKeyResponse(issued.token());
         } catch (PersistenceException e) {
             // A concurrent request took the name between the check and the insert.
-            if (isTokenNameClash(e)) {
+            if (DatabaseConstraints.violated(e, TOKEN_NAME_INDEX)) {
                 throw duplicateName(name);
             }
             throw e;
@@ -296,16 +296,6 @@ public class ApiKeyService {
                 "A token with name " + GoText.quote(name) + " already exists.",
                 "name",
                 "This value is already in use and should be unique.");
-    }
-
-    private static boolean isTokenNameClash(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation
-                    && TOKEN_NAME_INDEX.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A key the caller may act on; absent and not-yours answer alike, so key ids do not leak. */

@@ -3,6 +3,7 @@ package dev.coderusers.user;
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
+import dev.coderusers.api.DatabaseConstraints;
 import dev.coderusers.api.RequestBodies;
 import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.organization.OrganizationService;
@@ -16,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * A user's account after creation: profile, password, status and login type (Coder's putUserProfile,
@@ -72,7 +72,7 @@ public class UserAccountService {
             entityManager.flush();
         } catch (PersistenceException e) {
             // Another request took the name between the check above and this update (unique index).
-            if (violates(e, "users_username_lower_idx")) {
+            if (DatabaseConstraints.violated(e, "users_username_lower_idx")) {
                 throw usernameTaken();
             }
             throw e;
@@ -168,16 +168,6 @@ public class UserAccountService {
     /** The target as a managed entity of this transaction (the resolved one is a detached snapshot). */
     private static User reload(User target) {
         return User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
-    }
-
-    private static boolean violates(Throwable failure, String constraint) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation
-                    && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ApiException usernameTaken() {
