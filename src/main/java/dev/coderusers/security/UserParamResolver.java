@@ -6,6 +6,7 @@ import dev.coderusers.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Resolves the {@code {user}} path parameter as Coder's {@code ExtractUserParam} does: {@code me}, a UUID
@@ -15,6 +16,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserParamResolver {
 
+    /** Go's uuid.Parse as Coder's middleware meets it: the canonical 36-character form (UUID.fromString is laxer). */
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
     private final CurrentSession session;
 
     public UserParamResolver(CurrentSession session) {
@@ -23,20 +28,22 @@ public class UserParamResolver {
 
     /** The target user, readable by the caller; else 404 with Coder's standard body. */
     public User resolve(String param) {
+        if ("me".equals(param)) {
+            // The session's own user, as the authentication of this very request read (and refreshed) it:
+            // reading it again would cost a second query on most requests.
+            return session.get().user();
+        }
         Actor actor = session.actor();
-        User user = find(param, actor).orElseThrow(ApiException::resourceNotFound);
+        User user = find(param).orElseThrow(ApiException::resourceNotFound);
         if (!Permissions.canReadUser(actor, user.id)) {
             throw ApiException.resourceNotFound();
         }
         return user;
     }
 
-    private static Optional<User> find(String param, Actor actor) {
+    private static Optional<User> find(String param) {
         if (param == null || param.isEmpty()) {
             return Optional.empty();
-        }
-        if (param.equals("me")) {
-            return User.findByIdIncludingDeleted(actor.userId());
         }
         Optional<UUID> id = parseUuid(param);
         if (id.isPresent()) {
@@ -45,10 +52,8 @@ public class UserParamResolver {
         return User.findByUsername(param);
     }
 
-    /** Go's uuid.Parse accepts the canonical 36-character form; java.util.UUID is laxer, so check the shape. */
-    public static Optional<UUID> parseUuid(String text) {
-        if (text == null
-                || !text.matches("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")) {
+    private static Optional<UUID> parseUuid(String text) {
+        if (!CANONICAL_UUID.matcher(text).matches()) {
             return Optional.empty();
         }
         return Optional.of(UUID.fromString(text));
