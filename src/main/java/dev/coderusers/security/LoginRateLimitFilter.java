@@ -13,8 +13,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -58,16 +58,16 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
 
     /** The user of a well-formed, unexpired token whose secret matches; no side effects. */
     private static Optional<User> validUser(String token) {
+        ApiKey key;
         try {
-            SessionTokens.ParsedToken parsed = SessionTokens.parse(token);
-            return ApiKey.findByKeyId(parsed.id())
-                    .filter(key -> MessageDigest.isEqual(key.hashedSecret, SessionTokens.hash(parsed.secret())))
-                    .filter(key -> key.expiresAt.isAfter(java.time.Instant.now()))
-                    .flatMap(key -> User.<User>findByIdOptional(key.userId))
-                    .filter(u -> !u.deleted);
-        } catch (UnauthenticatedException malformed) {
+            key = SessionAuthenticator.verifiedKey(token);
+        } catch (UnauthenticatedException invalid) {
             return Optional.empty();
         }
+        if (!key.expiresAt.isAfter(Instant.now())) {
+            return Optional.empty();
+        }
+        return User.<User>findByIdOptional(key.userId).filter(u -> !u.deleted);
     }
 
     /** One limiter for the application, sized from configuration when first used. */

@@ -42,13 +42,7 @@ public class SessionAuthenticator {
      */
     @Transactional
     public Session authenticate(String token, String remoteIp) {
-        SessionTokens.ParsedToken parsed = SessionTokens.parse(token);
-        ApiKey key = ApiKey.findByKeyId(parsed.id())
-                .orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
-        // Constant-time comparison: the hash of a wrong secret must not tell how much of it was right.
-        if (!MessageDigest.isEqual(key.hashedSecret, SessionTokens.hash(parsed.secret()))) {
-            throw UnauthenticatedException.signedOut("API key secret is invalid.");
-        }
+        ApiKey key = verifiedKey(token);
         Instant now = CoderJson.now();
         if (key.expiresAt.isBefore(now)) {
             throw UnauthenticatedException.signedOut(
@@ -72,6 +66,23 @@ public class SessionAuthenticator {
             throw UnauthenticatedException.inactive(user.status.value());
         }
         return new Session(user, key, actorOf(user));
+    }
+
+    /**
+     * The stored key of a well-formed token whose secret matches, whatever its expiry and its user; no side
+     * effects.
+     *
+     * @throws UnauthenticatedException with Coder's detail when the token is malformed, unknown or wrong
+     */
+    static ApiKey verifiedKey(String token) {
+        SessionTokens.ParsedToken parsed = SessionTokens.parse(token);
+        ApiKey key = ApiKey.findByKeyId(parsed.id())
+                .orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
+        // Constant-time comparison: the hash of a wrong secret must not tell how much of it was right.
+        if (!MessageDigest.isEqual(key.hashedSecret, SessionTokens.hash(parsed.secret()))) {
+            throw UnauthenticatedException.signedOut("API key secret is invalid.");
+        }
+        return key;
     }
 
     /**
