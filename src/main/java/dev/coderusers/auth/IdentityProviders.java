@@ -1,29 +1,29 @@
 package dev.coderusers.auth;
 
-import dev.coderusers.config.GithubOAuthConfig;
 import dev.coderusers.config.OidcConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** Which external sign-in methods are configured. */
+/** Which external sign-in methods are configured, as the settings checked at start decided it. */
 @ApplicationScoped
 public class IdentityProviders {
 
-    private final GithubOAuthConfig github;
+    private final GithubSettings github;
+    private final OidcSettings oidcSettings;
     private final OidcConfig oidc;
 
-    public IdentityProviders(GithubOAuthConfig github, OidcConfig oidc) {
+    public IdentityProviders(GithubSettings github, OidcSettings oidcSettings, OidcConfig oidc) {
         this.github = github;
+        this.oidcSettings = oidcSettings;
         this.oidc = oidc;
     }
 
     public boolean githubConfigured() {
-        return github.clientId().filter(id -> !id.isBlank()).isPresent();
+        return github.configured();
     }
 
     public boolean oidcConfigured() {
-        return oidc.issuerUrl().filter(u -> !u.isBlank()).isPresent()
-                && oidc.clientId().filter(id -> !id.isBlank()).isPresent();
+        return oidcSettings.configured();
     }
 
     public String oidcSignInText() {
