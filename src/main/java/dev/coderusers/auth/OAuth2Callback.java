@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
 import dev.coderusers.config.SessionConfig;
+import dev.coderusers.security.AccessUrl;
 import dev.coderusers.security.SessionTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Cookie;
@@ -132,14 +133,7 @@ public class OAuth2Callback {
 
     /** The callback URL the provider returns to: under the access URL, else under the URL of this request. */
     URI callbackUri(URI requestBase, String path) {
-        String base = sessionConfig
-                .accessUrl()
-                .filter(url -> !url.isBlank())
-                .orElseGet(() -> requestBase.getScheme() + "://" + requestBase.getRawAuthority());
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base + path);
+        return URI.create(AccessUrl.base(sessionConfig.accessUrl(), requestBase) + path);
     }
 
     private static String first(MultivaluedMap<String, String> query, String name) {

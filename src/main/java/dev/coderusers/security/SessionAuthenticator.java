@@ -90,11 +90,7 @@ public class SessionAuthenticator {
      * under the configured access URL, else under the URL the request came to.
      */
     public String resourceMetadataUrl(URI requestBase) {
-        String base = config.accessUrl().orElseGet(() -> requestBase.getScheme() + "://" + requestBase.getAuthority());
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + "/.well-known/oauth-protected-resource";
+        return AccessUrl.base(config.accessUrl(), requestBase) + "/.well-known/oauth-protected-resource";
     }
 
     /** The roles of a user, for authorization decisions. */
