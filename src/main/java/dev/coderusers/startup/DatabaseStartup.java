@@ -59,7 +59,7 @@ public class DatabaseStartup {
             thread.setDaemon(true);
             return thread;
         });
-        executor.execute(() -> attempt(1, config.retryInitial()));
+        executor.execute(this::start);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -82,7 +82,8 @@ public class DatabaseStartup {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void attempt(int attempt, Duration backoff) {
+    /** The seed is read and validated once: the retries below wait for the database, not for the file. */
+    private void start() {
         PriceSeed seed;
         try {
             seed = loadSeed();
@@ -93,6 +94,10 @@ public class DatabaseStartup {
             status = StartupStatus.failed(e.getMessage());
             return;
         }
+        attempt(seed, 1, config.retryInitial());
+    }
+
+    private void attempt(PriceSeed seed, int attempt, Duration backoff) {
         try {
             flyway.migrate();
             SeedOutcome outcome = seeder.apply(seed);
@@ -115,7 +120,7 @@ public class DatabaseStartup {
             LOG.warnf("Database not ready (attempt %d): %s; retrying in %d ms", attempt, reason, backoff.toMillis());
             status = StartupStatus.waiting(attempt, reason);
             if (!executor.isShutdown()) {
-                executor.schedule(() -> attempt(attempt + 1, next), backoff.toMillis(), TimeUnit.MILLISECONDS);
+                executor.schedule(() -> attempt(seed, attempt + 1, next), backoff.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
