@@ -157,6 +157,61 @@ class OpenApiDocumentTest {
                 .isEqualTo("date-time");
     }
 
+    /**
+     * What this service documents beyond Coder's swagger (which {@link OpenApiCompatibilityTest} holds the
+     * document to) and beyond the statuses every operation shares (checked above).
+     */
+    @Test
+    void theStatusesAndSchemasCodersSwaggerLacksAreDocumented() {
+        assertThat(operation("PUT", "/api/v2/users/{user}/password")
+                        .path("responses")
+                        .has("403"))
+                .as("a user-admin changing another user's password")
+                .isTrue();
+        JsonNode createToken =
+                operation("POST", "/api/v2/users/{user}/keys/tokens").path("responses");
+        assertThat(createToken.has("403")).as("another user's token").isTrue();
+        assertThat(createToken.has("409")).as("a token name in use").isTrue();
+
+        JsonNode schemas = document.path("components").path("schemas");
+        Set<String> userRoles = new TreeSet<>();
+        schemas.path("codersdk.UserRoles").path("properties").fieldNames().forEachRemaining(userRoles::add);
+        assertThat(userRoles).contains("roles", "organization_roles");
+        assertThat(schemas.path("codersdk.CreateTokenRequest")
+                        .path("properties")
+                        .path("lifetime")
+                        .path("format")
+                        .asText())
+                .isEqualTo("int64");
+    }
+
+    @Test
+    void theDescriptionsSayWhereThisServiceDiffersFromCoder() {
+        for (String personal : List.of(
+                "GET /api/v2/users/{user}/appearance",
+                "PUT /api/v2/users/{user}/appearance",
+                "GET /api/v2/users/{user}/preferences",
+                "PUT /api/v2/users/{user}/preferences",
+                "GET /api/v2/users/{user}/gitsshkey",
+                "PUT /api/v2/users/{user}/gitsshkey",
+                "GET /api/v2/users/{user}/autofill-parameters")) {
+            String[] methodAndPath = personal.split(" ");
+            assertThat(operation(methodAndPath[0], methodAndPath[1])
+                            .path("description")
+                            .asText())
+                    .as(personal)
+                    .contains("(auditor, template-admin) get 404 here, where Coder answers 500");
+        }
+        assertThat(operation("GET", "/api/v2/users/{user}/autofill-parameters")
+                        .path("description")
+                        .asText())
+                .contains("holds no workspaces or builds", "always []");
+    }
+
+    private JsonNode operation(String method, String path) {
+        return document.path("paths").path(path).path(method.toLowerCase());
+    }
+
     private static void collectReferences(JsonNode node, List<String> dangling, JsonNode schemas) {
         if (node.has("$ref")) {
             String ref = node.path("$ref").asText();
