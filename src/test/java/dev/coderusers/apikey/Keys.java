@@ -9,9 +9,6 @@ import java.util.function.Consumer;
 /** Small helpers shared by the API key tests: create tokens over HTTP, read and change rows directly. */
 final class Keys {
 
-    static final String NOT_FOUND = "Resource not found or you do not have access to this resource";
-    static final String SIGNED_OUT =
-            "You are signed out or your session has expired. Please sign in again to continue.";
     static final long DAY_NANOS = 24L * 3600 * 1_000_000_000L;
 
     private Keys() {}

@@ -1,6 +1,6 @@
 package dev.coderusers.apikey;
 
-import static dev.coderusers.apikey.Keys.NOT_FOUND;
+import static dev.coderusers.testsupport.ApiMessages.NOT_FOUND;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;

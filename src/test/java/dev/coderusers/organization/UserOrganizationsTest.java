@@ -1,5 +1,6 @@
 package dev.coderusers.organization;
 
+import static dev.coderusers.testsupport.ApiMessages.NOT_FOUND;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -25,8 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class UserOrganizationsTest {
-
-    static final String NOT_FOUND = "Resource not found or you do not have access to this resource";
 
     @Inject
     TestUsers testUsers;

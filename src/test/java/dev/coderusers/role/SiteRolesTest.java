@@ -1,5 +1,6 @@
 package dev.coderusers.role;
 
+import static dev.coderusers.testsupport.ApiMessages.SIGNED_OUT;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,11 +51,6 @@ class SiteRolesTest {
 
     @Test
     void rolesNeedASession() {
-        given().get("/api/v2/users/roles")
-                .then()
-                .statusCode(401)
-                .body(
-                        "message",
-                        equalTo("You are signed out or your session has expired. Please sign in again to continue."));
+        given().get("/api/v2/users/roles").then().statusCode(401).body("message", equalTo(SIGNED_OUT));
     }
 }

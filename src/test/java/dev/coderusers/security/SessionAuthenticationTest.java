@@ -1,5 +1,6 @@
 package dev.coderusers.security;
 
+import static dev.coderusers.testsupport.ApiMessages.SIGNED_OUT;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -27,9 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class SessionAuthenticationTest {
-
-    static final String SIGNED_OUT =
-            "You are signed out or your session has expired. Please sign in again to continue.";
 
     @Inject
     TestUsers testUsers;

@@ -1,5 +1,6 @@
 package dev.coderusers.user;
 
+import static dev.coderusers.testsupport.ApiMessages.NOT_FOUND;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class UserProfileTest {
-
-    static final String NOT_FOUND = "Resource not found or you do not have access to this resource";
 
     @Inject
     TestUsers testUsers;

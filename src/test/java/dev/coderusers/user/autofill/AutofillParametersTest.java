@@ -1,5 +1,6 @@
 package dev.coderusers.user.autofill;
 
+import static dev.coderusers.testsupport.ApiMessages.NOT_FOUND;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 class AutofillParametersTest {
 
-    static final String NOT_FOUND = "Resource not found or you do not have access to this resource";
     static final String TEMPLATE = "c8ae1c2c-2a1c-4b27-9b3e-6a2a1d0c5e11";
 
     @Inject
