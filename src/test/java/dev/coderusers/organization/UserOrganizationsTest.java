@@ -42,12 +42,7 @@ class UserOrganizationsTest {
         testUsers.deleteAll();
         QuarkusTransaction.requiringNew().run(() -> Organization.delete("isDefault = false"));
         target = testUsers.create("target");
-        callers = Map.of(
-                "owner", testUsers.create("owner", "owner"),
-                "user-admin", testUsers.create("useradmin", "user-admin"),
-                "template-admin", testUsers.create("templateadmin", "template-admin"),
-                "auditor", testUsers.create("auditor", "auditor"),
-                "member", testUsers.create("member"));
+        callers = testUsers.oneOfEachRole();
         // The target also belongs to a second organization and to a deleted one.
         second = QuarkusTransaction.requiringNew().call(() -> {
             Organization organization = organization("Second", "The second one", false);

@@ -33,12 +33,7 @@ class GitSshKeyTest {
     void reset() {
         testUsers.deleteAll();
         target = testUsers.create("target");
-        callers = Map.of(
-                "owner", testUsers.create("owner", "owner"),
-                "user-admin", testUsers.create("useradmin", "user-admin"),
-                "template-admin", testUsers.create("templateadmin", "template-admin"),
-                "auditor", testUsers.create("auditor", "auditor"),
-                "member", testUsers.create("member"));
+        callers = testUsers.oneOfEachRole();
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -70,6 +71,21 @@ public class TestUsers {
         String token = apiKeys.createSession(user.id, LoginType.PASSWORD, Duration.ofHours(24), "127.0.0.1")
                 .token();
         return new TestUser(user.id, user.username, user.email, token);
+    }
+
+    /**
+     * One caller for each role of the permission matrix the endpoint tests go through, keyed by role: owner,
+     * user-admin, template-admin and auditor (users named after the role, without the hyphen), and member (no
+     * site role).
+     */
+    @Transactional
+    public Map<String, TestUser> oneOfEachRole() {
+        return Map.of(
+                "owner", create("owner", "owner"),
+                "user-admin", create("useradmin", "user-admin"),
+                "template-admin", create("templateadmin", "template-admin"),
+                "auditor", create("auditor", "auditor"),
+                "member", create("member"));
     }
 
     /** A new session token for an existing user. */
