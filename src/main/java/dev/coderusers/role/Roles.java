@@ -35,17 +35,6 @@ public final class Roles {
             USER_ADMIN, "User Admin",
             MEMBER, "Member");
 
-    /** Organization-scoped roles and their display names. */
-    public static final Map<String, String> ORGANIZATION_ROLES = orderedMap(
-            ORG_ADMIN, "Organization Admin",
-            ORG_MEMBER, "Organization Member",
-            ORG_AUDITOR, "Organization Auditor",
-            ORG_USER_ADMIN, "Organization User Admin",
-            ORG_TEMPLATE_ADMIN, "Organization Template Admin",
-            ORG_WORKSPACE_CREATION_BAN, "Organization Workspace Creation Ban",
-            ORG_SERVICE_ACCOUNT, "Organization Service Account",
-            AGENTS_ACCESS, "Coder Agents User");
-
     /** Site roles that {@code GET /users/roles} lists (member is implicit, so not assignable). */
     public static final List<String> LISTED_SITE_ROLES = List.of(OWNER, AUDITOR, TEMPLATE_ADMIN, USER_ADMIN);
 
