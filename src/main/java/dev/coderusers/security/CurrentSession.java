@@ -20,10 +20,6 @@ public class CurrentSession {
         return get().actor();
     }
 
-    public boolean isPresent() {
-        return session != null;
-    }
-
     void set(Session session) {
         this.session = session;
     }
