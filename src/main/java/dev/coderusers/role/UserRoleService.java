@@ -6,6 +6,7 @@ import dev.coderusers.organization.OrganizationService;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserResponse;
+import dev.coderusers.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import java.util.List;
 public class UserRoleService {
 
     private final OrganizationService organizations;
+    private final UserService users;
 
-    public UserRoleService(OrganizationService organizations) {
+    public UserRoleService(OrganizationService organizations, UserService users) {
         this.organizations = organizations;
+        this.users = users;
     }
 
     /** {@code GET /users/{user}/roles}: personal data, so self, owner and user-admin only (else 404). */
@@ -62,7 +65,7 @@ public class UserRoleService {
             }
         }
         user.rbacRoles = new ArrayList<>(new LinkedHashSet<>(requested));
-        return UserResponse.of(user, organizations.organizationIdsOf(user.id));
+        return users.view(user);
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.DatabaseConstraints;
 import dev.coderusers.api.RequestBodies;
 import dev.coderusers.apikey.ApiKey;
-import dev.coderusers.organization.OrganizationService;
 import dev.coderusers.role.Permissions;
 import dev.coderusers.role.Roles;
 import dev.coderusers.security.Actor;
@@ -31,19 +30,19 @@ public class UserAccountService {
     private final RequestBodies bodies;
     private final PasswordHasher passwords;
     private final PasswordPolicy passwordPolicy;
-    private final OrganizationService organizations;
+    private final UserService users;
     private final EntityManager entityManager;
 
     public UserAccountService(
             RequestBodies bodies,
             PasswordHasher passwords,
             PasswordPolicy passwordPolicy,
-            OrganizationService organizations,
+            UserService users,
             EntityManager entityManager) {
         this.bodies = bodies;
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
-        this.organizations = organizations;
+        this.users = users;
         this.entityManager = entityManager;
     }
 
@@ -77,7 +76,7 @@ public class UserAccountService {
             }
             throw e;
         }
-        return view(user);
+        return users.view(user);
     }
 
     /**
@@ -158,11 +157,7 @@ public class UserAccountService {
         }
         user.status = status;
         user.updatedAt = CoderJson.now();
-        return view(user);
-    }
-
-    private UserResponse view(User user) {
-        return UserResponse.of(user, organizations.organizationIdsOf(user.id));
+        return users.view(user);
     }
 
     /** The target as a managed entity of this transaction (the resolved one is a detached snapshot). */

@@ -256,7 +256,7 @@ public class UserService {
         return new GetUsersResponse(users, (int) result.total());
     }
 
-    /** {@code GET /users/{user}}. */
+    /** {@code GET /users/{user}}, and the answer of every endpoint that changes a user. */
     @Transactional
     public UserResponse view(User user) {
         return UserResponse.of(user, organizations.organizationIdsOf(user.id));
