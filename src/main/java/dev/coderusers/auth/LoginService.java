@@ -65,11 +65,16 @@ public class LoginService {
             user.updatedAt = user.lastSeenAt;
         }
         if (user.status != UserStatus.ACTIVE) {
-            throw new ApiException(
-                    401, ApiError.of("Your account is suspended. Contact an admin to reactivate your account."));
+            throw accountSuspended();
         }
         return apiKeys.createSession(user.id, LoginType.PASSWORD, sessionConfig.duration(), ipAddress)
                 .token();
+    }
+
+    /** Coder's answer to a sign-in of a suspended user; every way of signing in gives it. */
+    static ApiException accountSuspended() {
+        return new ApiException(
+                401, ApiError.of("Your account is suspended. Contact an admin to reactivate your account."));
     }
 
     /** Deletes the session's own key and the user's application-connect keys; other tokens stay valid. */

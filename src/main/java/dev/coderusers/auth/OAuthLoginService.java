@@ -83,8 +83,7 @@ public class OAuthLoginService {
         if (user.status != UserStatus.ACTIVE) {
             // Coder issues a session here that its API key middleware then refuses on every request; a
             // suspended user gets the password login's answer instead of a useless cookie.
-            throw new ApiException(
-                    401, ApiError.of("Your account is suspended. Contact an admin to reactivate your account."));
+            throw LoginService.accountSuspended();
         }
         keepLink(user, linked.link(), identity);
         syncProfile(user, identity, now);
