@@ -2,7 +2,6 @@ package dev.coderusers.security;
 
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.config.AuthConfig;
 import dev.coderusers.role.Roles;
 import dev.coderusers.user.User;
@@ -58,16 +57,16 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
 
     /** The user of a well-formed, unexpired token whose secret matches; no side effects. */
     private static Optional<User> validUser(String token) {
-        ApiKey key;
+        SessionAuthenticator.VerifiedKey verified;
         try {
-            key = SessionAuthenticator.verifiedKey(token);
+            verified = SessionAuthenticator.verifiedKey(token);
         } catch (UnauthenticatedException invalid) {
             return Optional.empty();
         }
-        if (!key.expiresAt.isAfter(Instant.now())) {
+        if (!verified.key().expiresAt.isAfter(Instant.now())) {
             return Optional.empty();
         }
-        return User.<User>findByIdOptional(key.userId).filter(u -> !u.deleted);
+        return verified.activeUser();
     }
 
     /** One limiter for the application, sized from configuration when first used. */
