@@ -39,9 +39,6 @@ class OpenApiCompatibilityTest {
      */
     static final Map<String, String> INTENTIONAL_DIFFERENCES = Map.ofEntries(
             // Paths of the swagger that this service does not serve.
-            entry("POST /users/otp/request: not served", NOT_IN_REFERENCE + "one-time passcodes need email delivery"),
-            entry("POST /users/otp/change-password: not served", NOT_IN_REFERENCE + "one-time passcodes"),
-            entry("POST /users/validate-password: not served", NOT_IN_REFERENCE + "password strength preview"),
             entry("POST /users/{user}/convert-login: not served", NOT_IN_REFERENCE + "password to OAuth conversion"),
             entry("GET /users/{user}/notifications/preferences: not served", NOT_IN_REFERENCE + "notifications"),
             entry("PUT /users/{user}/notifications/preferences: not served", NOT_IN_REFERENCE + "notifications"),
