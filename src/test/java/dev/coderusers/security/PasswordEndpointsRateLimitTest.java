@@ -33,6 +33,7 @@ class PasswordEndpointsRateLimitTest {
 
     @Test
     void theSixthRequestToEachPasswordEndpointIsRateLimited() {
+        testUsers.deleteAll();
         TestUser carol = testUsers.create("carol");
         Map<String, Map<String, String>> endpoints = Map.of(
                 "/api/v2/users/otp/request", Map.of("email", "nobody-here@example.com"),
