@@ -10,7 +10,12 @@ import dev.coderusers.it.Readiness;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,6 +36,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @WithTestResource(value = OidcProviderDouble.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInIT {
+
+    private static final String PASSWORD = "SomeSecurePassword!";
+
+    /** The first user's session: GitHub's first sign-in makes it the owner. */
+    private static String owner;
 
     @BeforeEach
     void ready() {
@@ -54,6 +64,7 @@ class SignInIT {
     void aGithubAccountSignsInWithTheCodeFlow() {
         GithubDouble.Account account = GithubDouble.Account.member(4242, "octo-native", "octo-native@example.com");
         String session = GithubSignInTest.signIn(account);
+        owner = session;
 
         given().cookie("coder_session_token", session)
                 .get("/api/v2/users/me")
@@ -103,5 +114,68 @@ class SignInIT {
                 .statusCode(400)
                 .body("message", equalTo("Failed to verify OIDC token."))
                 .body("detail", containsString("signature"));
+    }
+
+    /** A password user converts to OpenID Connect: the conversion's state rides the provider's round trip. */
+    @Test
+    @Order(2)
+    void aPasswordUserConvertsToOidc() {
+        String organization = given().header("Coder-Session-Token", owner)
+                .get("/api/v2/users/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("organization_ids[0]");
+        given().header("Coder-Session-Token", owner)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "email",
+                        "convert@example.com",
+                        "username",
+                        "convert-me",
+                        "password",
+                        PASSWORD,
+                        "organization_ids",
+                        java.util.List.of(organization)))
+                .post("/api/v2/users")
+                .then()
+                .statusCode(201);
+        String password = given().contentType(ContentType.JSON)
+                .body(Map.of("email", "convert@example.com", "password", PASSWORD))
+                .post("/api/v2/users/login")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("session_token");
+        Response converted = given().header("Coder-Session-Token", password)
+                .contentType(ContentType.JSON)
+                .body(Map.of("to_type", "oidc", "password", PASSWORD))
+                .post("/api/v2/users/me/convert-login");
+        converted.then().statusCode(201).body("to_type", equalTo("oidc"));
+
+        Response start = LoginConversionTest.startWith(OidcSignInTest.CALLBACK, converted.path("state_string"));
+        start.then().statusCode(307);
+        Response provider =
+                given().redirects().follow(false).urlEncodingEnabled(false).get(URI.create(start.header("Location")));
+        Map<String, String> cookies = new HashMap<>(start.getCookies());
+        cookies.put("coder_oauth_convert_jwt", converted.getCookie("coder_oauth_convert_jwt"));
+        OidcProviderDouble.nextSignIn("subject-convert", OidcSignInTest.claims("convert@example.com", "convert-me"));
+        Response done = given().redirects()
+                .follow(false)
+                .urlEncodingEnabled(false)
+                .cookies(cookies)
+                .get(URI.create(provider.header("Location")));
+
+        done.then().statusCode(307);
+        given().cookie("coder_session_token", done.getCookie("coder_session_token"))
+                .get("/api/v2/users/me")
+                .then()
+                .statusCode(200)
+                .body("username", equalTo("convert-me"))
+                .body("login_type", equalTo("oidc"));
+        given().header("Coder-Session-Token", password)
+                .get("/api/v2/users/me")
+                .then()
+                .statusCode(401);
     }
 }

@@ -9,9 +9,18 @@ import java.util.Map;
  */
 public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
+    private ItDatabase database;
+
     @Override
     public Map<String, String> start() {
-        return ItDatabase.fresh().config();
+        database = ItDatabase.fresh();
+        return database.config();
+    }
+
+    /** A test that reads what the service stored declares an {@code ItDatabase} field. */
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(database, new TestInjector.MatchesType(ItDatabase.class));
     }
 
     @Override
