@@ -39,7 +39,7 @@ public class UserRoleService {
      */
     @Transactional
     public UserResponse updateRoles(Actor actor, User target, UpdateRolesRequest body) {
-        // No "last owner" protection: only changing your own roles is refused (as in Coder).
+        // Changing your own roles is refused (as in Coder); the last active owner is kept below.
         if (actor.isSelf(target.id)) {
             throw ApiException.badRequest("You cannot change your own roles.");
         }
@@ -59,10 +59,16 @@ public class UserRoleService {
         if (!Permissions.canAssignRoles(actor)) {
             throw ApiException.forbidden();
         }
+        if (!changed.isEmpty()) {
+            Permissions.requireAdminister(actor, user.rbacRoles, "change the roles of");
+        }
         for (String role : changed) {
             if (!Roles.canAssign(actor.siteRoles(), role)) {
                 throw ApiException.badRequest("not authorized to assign role \"" + role + "\"");
             }
+        }
+        if (user.hasSiteRole(Roles.OWNER) && !requested.contains(Roles.OWNER)) {
+            users.requireAnotherActiveOwner(user.id, "demote");
         }
         user.rbacRoles = new ArrayList<>(new LinkedHashSet<>(requested));
         return users.view(user);
