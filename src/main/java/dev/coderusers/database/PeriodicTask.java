@@ -8,8 +8,8 @@ import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * A background job on a daemon thread of its own, run every {@code interval} once {@code ready} says the
- * database is migrated. A failed run is logged and the next one tries again: housekeeping must never take
+ * A background job on a daemon thread of its own, run at once and then every {@code interval}, each time
+ * {@code ready} says so (e.g. once the database is migrated). A failed run is logged and the next one tries again: housekeeping must never take
  * the service down.
  */
 public final class PeriodicTask implements AutoCloseable {
@@ -40,7 +40,7 @@ public final class PeriodicTask implements AutoCloseable {
                         LOG.warnf("%s failed, retrying in %s: %s", name, interval, LostConnections.rootMessage(e));
                     }
                 },
-                millis,
+                0,
                 millis,
                 TimeUnit.MILLISECONDS);
         return new PeriodicTask(executor);
