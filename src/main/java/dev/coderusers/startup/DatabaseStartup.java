@@ -128,8 +128,15 @@ public class DatabaseStartup {
     private PriceSeed loadSeed() throws InvalidPriceSeedException {
         if (priceBook.seedFile().isPresent()) {
             var file = priceBook.seedFile().get();
-            try {
-                return PriceSeed.parse(file.toString(), Files.readAllBytes(file));
+            long limit = priceBook.maxSeedFileSize().asLongValue();
+            try (InputStream in = Files.newInputStream(file)) {
+                // Read at most one byte past the limit: a huge file is refused without being loaded whole.
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                if (bytes.length > limit) {
+                    throw new InvalidPriceSeedException(file + ": is larger than " + limit
+                            + " bytes, the limit set by coder-users.price-book.max-seed-file-size");
+                }
+                return PriceSeed.parse(file.toString(), bytes);
             } catch (IOException e) {
                 throw new InvalidPriceSeedException(file + ": cannot be read: " + e.getMessage(), e);
             }

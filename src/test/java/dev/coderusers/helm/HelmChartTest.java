@@ -101,6 +101,20 @@ class HelmChartTest {
                 .satisfies(secret -> assertThat(secret).contains("kind: Secret"));
     }
 
+    /** The heap is bounded by the container's memory limit, whatever the node's memory. */
+    @Test
+    void theHeapIsAShareOfTheMemoryLimit() {
+        String rendered =
+                template().withValuesFile(VALUES.resolve("default.yaml")).call();
+        assertThat(rendered).contains("args:\n            - \"-XX:MaxRAMPercentage=70\"");
+
+        String tuned = template()
+                .withValuesFile(VALUES.resolve("default.yaml"))
+                .set("maxRamPercentage", 50)
+                .call();
+        assertThat(tuned).contains("- \"-XX:MaxRAMPercentage=50\"");
+    }
+
     @Test
     void existingSecretReplacesTheChartSecret() {
         String rendered = template()
