@@ -106,13 +106,13 @@ class HelmChartTest {
     void theHeapIsAShareOfTheMemoryLimit() {
         String rendered =
                 template().withValuesFile(VALUES.resolve("default.yaml")).call();
-        assertThat(rendered).contains("args:\n            - \"-XX:MaxRAMPercentage=70\"");
+        assertThat(rendered).contains("args:\n            - \"-XX:MaxRAMPercentage=50\"");
 
         String tuned = template()
                 .withValuesFile(VALUES.resolve("default.yaml"))
-                .set("maxRamPercentage", 50)
+                .set("maxRamPercentage", 70)
                 .call();
-        assertThat(tuned).contains("- \"-XX:MaxRAMPercentage=50\"");
+        assertThat(tuned).contains("- \"-XX:MaxRAMPercentage=70\"");
     }
 
     @Test
