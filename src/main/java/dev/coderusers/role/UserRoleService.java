@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A user's roles: reading them, and replacing its site roles (Coder's userRoles / putUserRoles). */
 @ApplicationScoped
@@ -59,13 +60,14 @@ public class UserRoleService {
         if (!Permissions.canAssignRoles(actor)) {
             throw ApiException.forbidden();
         }
-        if (!changed.isEmpty()) {
-            Permissions.requireAdminister(actor, user.rbacRoles, "change the roles of");
-        }
         for (String role : changed) {
             if (!Roles.canAssign(actor.siteRoles(), role)) {
                 throw ApiException.badRequest("not authorized to assign role \"" + role + "\"");
             }
+        }
+        // After Coder's own checks, so that their answers stay Coder's (e.g. 400 for removing "owner").
+        if (!Set.copyOf(requested).equals(Set.copyOf(user.rbacRoles))) {
+            Permissions.requireAdminister(actor, user.rbacRoles, "change the roles of");
         }
         if (user.hasSiteRole(Roles.OWNER) && !requested.contains(Roles.OWNER)) {
             users.requireAnotherActiveOwner(user.id, "demote");

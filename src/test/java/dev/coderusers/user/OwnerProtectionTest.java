@@ -82,10 +82,10 @@ class OwnerProtectionTest {
                 .put("/api/v2/users/owner/profile")
                 .then()
                 .statusCode(200);
-        // "member" is implied and not stored, so this request adds it: a change a user-admin may make to others.
+        // Storing "member" is a change a user-admin may make to anyone else.
         given().header("Coder-Session-Token", userAdmin.token())
                 .contentType(ContentType.JSON)
-                .body(Map.of("roles", List.of("owner")))
+                .body(Map.of("roles", List.of("owner", "member")))
                 .put("/api/v2/users/owner/roles")
                 .then()
                 .statusCode(403)
