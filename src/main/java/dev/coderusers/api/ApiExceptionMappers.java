@@ -38,6 +38,9 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
+        if (e instanceof NulCharacters.Refused refused) {
+            return nulInJson(refused);
+        }
         return respond(400, ApiError.of(INVALID_JSON, describeJsonProblem(e))).build();
     }
 
@@ -47,10 +50,7 @@ public class ApiExceptionMappers {
      */
     static String describeJsonProblem(JsonProcessingException e) {
         if (e instanceof MismatchedInputException mismatch) {
-            String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-                    .orElse("");
+            String field = jsonPath(mismatch);
             String expected = jsonTypeOf(mismatch.getTargetType());
             return field.isEmpty()
                     ? "cannot unmarshal the body into " + expected
@@ -67,6 +67,14 @@ public class ApiExceptionMappers {
         return location == null
                 ? text
                 : text + " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The JSON path of the offending value: {@code name}, {@code roles[2]}, {@code a.b}. */
+    private static String jsonPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("");
     }
 
     private static String jsonTypeOf(Class<?> type) {
@@ -87,6 +95,18 @@ public class ApiExceptionMappers {
             return "an array";
         }
         return "an object";
+    }
+
+    /** A string field with a NUL character: a validation error naming the field, as Coder's validations do. */
+    @ServerExceptionMapper
+    public Response nulInJson(NulCharacters.Refused e) {
+        String field = jsonPath(e);
+        return respond(
+                        400,
+                        ApiError.of(
+                                "Validation failed.",
+                                List.of(new ValidationError(field, "Field \"" + field + "\" " + NulCharacters.DETAIL))))
+                .build();
     }
 
     /** Registered for the subtype too, so that it wins over the extension's own mapper of that type. */

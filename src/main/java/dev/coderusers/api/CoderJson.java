@@ -47,6 +47,8 @@ public class CoderJson implements ObjectMapperCustomizer {
         SimpleModule module = new SimpleModule("coder-json");
         module.addSerializer(Instant.class, new InstantSerializer());
         module.addDeserializer(Instant.class, new InstantDeserializer());
+        // PostgreSQL text cannot hold U+0000: refused here, once for every body, instead of failing in a query.
+        module.addDeserializer(String.class, NulCharacters.Deserializer.instance());
         mapper.registerModule(module);
         // Go refuses 1.5 for an integer field (e.g. a token lifetime); so does this API, instead of truncating.
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);

@@ -1,6 +1,8 @@
 package dev.coderusers.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,4 +18,11 @@ public interface PriceBookConfig {
      * the container without rebuilding. Unset: the embedded seed.
      */
     Optional<Path> seedFile();
+
+    /**
+     * The largest seed file accepted; a larger one is refused like any invalid seed (readiness stays DOWN).
+     * Parsing holds the file several times over in memory: 4 MiB is about 25 000 rows.
+     */
+    @WithDefault("4M")
+    MemorySize maxSeedFileSize();
 }

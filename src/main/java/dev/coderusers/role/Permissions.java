@@ -2,6 +2,7 @@ package dev.coderusers.role;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.security.Actor;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -63,6 +64,23 @@ public final class Permissions {
 
     public static boolean canDeleteUsers(Actor actor) {
         return isUserAdministrator(actor);
+    }
+
+    /**
+     * Delete, suspend, or change the roles, password, login type or username of a user holding
+     * {@code targetSiteRoles}: only owners may do any of that to an owner. Without this rule a user-admin could
+     * delete every owner and lock the site out, since no other role can assign {@code owner} again (Coder lets
+     * user-admins delete owners).
+     */
+    public static boolean canAdminister(Actor actor, Collection<String> targetSiteRoles) {
+        return !targetSiteRoles.contains(Roles.OWNER) || actor.hasSiteRole(Roles.OWNER);
+    }
+
+    /** {@link #canAdminister}, or 403 saying that {@code action} (e.g. "delete") an owner is for owners. */
+    public static void requireAdminister(Actor actor, Collection<String> targetSiteRoles, String action) {
+        if (!canAdminister(actor, targetSiteRoles)) {
+            throw ApiException.forbidden("Only an owner may " + action + " a user with the \"owner\" role.");
+        }
     }
 
     /** Assign or remove site roles at all (which ones is {@link Roles#canAssign}). */

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A user's roles: reading them, and replacing its site roles (Coder's userRoles / putUserRoles). */
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class UserRoleService {
      */
     @Transactional
     public UserResponse updateRoles(Actor actor, User target, UpdateRolesRequest body) {
-        // No "last owner" protection: only changing your own roles is refused (as in Coder).
+        // Changing your own roles is refused (as in Coder); the last active owner is kept below.
         if (actor.isSelf(target.id)) {
             throw ApiException.badRequest("You cannot change your own roles.");
         }
@@ -63,6 +64,13 @@ public class UserRoleService {
             if (!Roles.canAssign(actor.siteRoles(), role)) {
                 throw ApiException.badRequest("not authorized to assign role \"" + role + "\"");
             }
+        }
+        // After Coder's own checks, so that their answers stay Coder's (e.g. 400 for removing "owner").
+        if (!Set.copyOf(requested).equals(Set.copyOf(user.rbacRoles))) {
+            Permissions.requireAdminister(actor, user.rbacRoles, "change the roles of");
+        }
+        if (user.hasSiteRole(Roles.OWNER) && !requested.contains(Roles.OWNER)) {
+            users.requireAnotherActiveOwner(user.id, "demote");
         }
         user.rbacRoles = new ArrayList<>(new LinkedHashSet<>(requested));
         return users.view(user);

@@ -2,7 +2,6 @@ package dev.coderusers.security;
 
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
-import dev.coderusers.config.AuthConfig;
 import dev.coderusers.role.Roles;
 import dev.coderusers.user.User;
 import io.vertx.ext.web.RoutingContext;
@@ -11,15 +10,18 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Duration;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Coder's login rate limit: 60 requests a minute on each sign-in endpoint, counted per user when the
- * request carries a valid session token, else per client IP. Owners may bypass it with
- * {@code X-Coder-Bypass-Ratelimit: true}.
+ * request carries a valid session token, else per client IP, across all replicas ({@link RateLimitWindows}).
+ * Owners may bypass it with {@code X-Coder-Bypass-Ratelimit: true}.
  */
 @Provider
 @LoginRateLimited
@@ -28,11 +30,14 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
 
     static final String BYPASS_HEADER = "X-Coder-Bypass-Ratelimit";
 
-    private final Limiter limiter;
+    private final RateLimitWindows windows;
     private final RoutingContext routing;
 
-    public LoginRateLimitFilter(Limiter limiter, RoutingContext routing) {
-        this.limiter = limiter;
+    @Context
+    ResourceInfo resource;
+
+    public LoginRateLimitFilter(RateLimitWindows windows, RoutingContext routing) {
+        this.windows = windows;
         this.routing = routing;
     }
 
@@ -45,14 +50,25 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
                 && "true".equalsIgnoreCase(request.getHeaderString(BYPASS_HEADER))) {
             return;
         }
+        // Keyed on the matched operation, not the raw path: /users/login/, //users/login and
+        // /users/{me|uuid|NAME}/password reach the same handler and must share one count.
         String subject = user.map(u -> "user:" + u.id).orElseGet(() -> "ip:" + ClientAddress.of(routing));
-        String key = request.getMethod() + " " + request.getUriInfo().getPath() + " " + subject;
-        if (!limiter.tryAcquire(key)) {
+        if (!windows.tryAcquire(operationOf(resource), subject)) {
             throw new ApiException(
                     429,
-                    ApiError.of("You've been rate limited for sending more than " + limiter.limit()
+                    ApiError.of("You've been rate limited for sending more than " + windows.limit()
                             + " requests in 1m0s."));
         }
+    }
+
+    /** The operation id of the matched resource method (its OpenAPI id), else its class and name. */
+    static String operationOf(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        Operation operation = method.getAnnotation(Operation.class);
+        if (operation != null && !operation.operationId().isEmpty()) {
+            return operation.operationId();
+        }
+        return resource.getResourceClass().getSimpleName() + "." + method.getName();
     }
 
     /** The user of a well-formed, unexpired token whose secret matches; no side effects. */
@@ -67,23 +83,5 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
             return Optional.empty();
         }
         return verified.activeUser();
-    }
-
-    /** One limiter for the application, sized from configuration when first used. */
-    @jakarta.enterprise.context.ApplicationScoped
-    public static class Limiter {
-        private final SlidingWindowRateLimiter limiter;
-
-        public Limiter(AuthConfig config) {
-            this.limiter = new SlidingWindowRateLimiter(config.loginRateLimitPerMinute(), Duration.ofMinutes(1));
-        }
-
-        public boolean tryAcquire(String key) {
-            return limiter.tryAcquire(key);
-        }
-
-        public int limit() {
-            return limiter.limit();
-        }
     }
 }

@@ -65,6 +65,10 @@ public final class SessionTokens {
             throw UnauthenticatedException.signedOut(
                     "invalid API key secret length, expected " + SECRET_LENGTH + " got " + parts[1].length());
         }
+        // An id with a NUL names no key (PostgreSQL text cannot even hold it): the answer for an unknown id.
+        if (parts[0].indexOf('\u0000') >= 0) {
+            throw UnauthenticatedException.signedOut("API key is invalid.");
+        }
         return new ParsedToken(parts[0], parts[1]);
     }
 

@@ -1,6 +1,7 @@
 package dev.coderusers.security;
 
 import dev.coderusers.api.ApiException;
+import dev.coderusers.database.RetriesLostConnection;
 import dev.coderusers.role.Permissions;
 import dev.coderusers.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,11 @@ public class UserParamResolver {
         this.session = session;
     }
 
-    /** The target user, readable by the caller; else 404 with Coder's standard body. */
+    /**
+     * The target user, readable by the caller; else 404 with Coder's standard body. A read outside the
+     * service's transaction: a lost connection reads once more instead of answering 500.
+     */
+    @RetriesLostConnection
     public User resolve(String param) {
         if ("me".equals(param)) {
             // The session's own user, as the authentication of this very request read (and refreshed) it:

@@ -102,7 +102,7 @@ public class DatabaseStartup {
             LOG.errorf(
                     "The AI model price book was not applied and the service will not become ready: %s",
                     e.getMessage());
-            status = StartupStatus.failed(e.getMessage());
+            status = StartupStatus.failed(withoutSource(e.getMessage()));
             return;
         }
         attempt(seed, 1, config.retryInitial());
@@ -125,7 +125,7 @@ public class DatabaseStartup {
                     outcome.unchanged(),
                     outcome.skippedByChecksum(),
                     outcome.millis());
-            status = StartupStatus.ready(seed.source(), outcome);
+            status = StartupStatus.ready(publicSource(), outcome);
             ready.countDown();
         } catch (SecretKeyRotation.MissingKeyException e) {
             LOG.errorf("The service will not become ready: %s", e.getMessage());
@@ -134,7 +134,7 @@ public class DatabaseStartup {
             String reason = reason(e);
             Duration next = min(backoff.multipliedBy(2), config.retryMax());
             LOG.warnf("Database not ready (attempt %d): %s; retrying in %d ms", attempt, reason, backoff.toMillis());
-            status = StartupStatus.waiting(attempt, reason);
+            status = StartupStatus.waiting(attempt, publicReason(e));
             if (!executor.isShutdown()) {
                 executor.schedule(() -> attempt(seed, attempt + 1, next), backoff.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -144,8 +144,15 @@ public class DatabaseStartup {
     private PriceSeed loadSeed() throws InvalidPriceSeedException {
         if (priceBook.seedFile().isPresent()) {
             var file = priceBook.seedFile().get();
-            try {
-                return PriceSeed.parse(file.toString(), Files.readAllBytes(file));
+            long limit = priceBook.maxSeedFileSize().asLongValue();
+            try (InputStream in = Files.newInputStream(file)) {
+                // Read at most one byte past the limit: a huge file is refused without being loaded whole.
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                if (bytes.length > limit) {
+                    throw new InvalidPriceSeedException(file + ": is larger than " + limit
+                            + " bytes, the limit set by coder-users.price-book.max-seed-file-size");
+                }
+                return PriceSeed.parse(file.toString(), bytes);
             } catch (IOException e) {
                 throw new InvalidPriceSeedException(file + ": cannot be read: " + e.getMessage(), e);
             }
@@ -161,6 +168,45 @@ public class DatabaseStartup {
             throw new InvalidPriceSeedException(
                     PriceBookConfig.EMBEDDED_SEED + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the seed came from, as unauthenticated callers may see it: the embedded seed's classpath name, or
+     * the name of the setting that points at a file (the file's path stays in the log).
+     */
+    private String publicSource() {
+        return priceBook.seedFile().isPresent() ? "coder-users.price-book.seed-file" : PriceBookConfig.EMBEDDED_SEED;
+    }
+
+    /** A seed problem without the file's path in front: row and field are what the caller needs. */
+    private String withoutSource(String message) {
+        String source = priceBook.seedFile().map(Object::toString).orElse(PriceBookConfig.EMBEDDED_SEED) + ": ";
+        return message.startsWith(source) ? message.substring(source.length()) : message;
+    }
+
+    /**
+     * Why the database is not ready, without host, port, database or user names (those are in the log): the
+     * readiness answer and the API's 503 are served to anyone.
+     */
+    static String publicReason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("28")) {
+                    return "The database refused the service's credentials; retrying.";
+                }
+                if (state.equals("3D000")) {
+                    return "The configured database does not exist; retrying.";
+                }
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return "The database cannot be reached; retrying.";
+                }
+            }
+            if (t instanceof org.flywaydb.core.api.FlywayException && !(t.getCause() instanceof SQLException)) {
+                return "The database migrations failed; retrying.";
+            }
+        }
+        return "The database is not ready; retrying.";
     }
 
     /**

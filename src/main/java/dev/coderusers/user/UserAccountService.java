@@ -55,6 +55,9 @@ public class UserAccountService {
         if (!request.username().equals(target.username) && !Permissions.canUpdateUser(actor)) {
             throw ApiException.resourceNotFound();
         }
+        if (!request.username().equals(target.username)) {
+            Permissions.requireAdminister(actor, target.rbacRoles, "rename");
+        }
         // System users count: their names are reserved.
         Optional<User> holder = User.findByUsername(request.username());
         if (holder.isPresent() && !holder.get().id.equals(target.id)) {
@@ -140,6 +143,7 @@ public class UserAccountService {
             throw ApiException.badRequest(
                     "You cannot suspend a user with the \"owner\" role. You must remove the role first.");
         }
+        // Owners are never suspended (above), so suspension can take no active owner away.
         return setStatus(actor, user, UserStatus.SUSPENDED);
     }
 

@@ -35,6 +35,9 @@ public class UserService {
     /** Serialises concurrent first-user requests so that only one owner is ever created this way. */
     private static final long FIRST_USER_LOCK_KEY = 0x4f1e_7a3b_2c9d_0e15L;
 
+    /** Serialises the changes that may take away an active owner (delete, demotion), see requireAnotherOwner. */
+    private static final long OWNERS_LOCK_KEY = 0x4f1e_7a3b_2c9d_0e16L;
+
     private final PasswordHasher passwords;
     private final PasswordPolicy passwordPolicy;
     private final GitSshKeyService sshKeys;
@@ -265,6 +268,8 @@ public class UserService {
         if (!Permissions.canDeleteUsers(actor)) {
             throw ApiException.forbidden();
         }
+        Permissions.requireAdminister(actor, target.rbacRoles, "delete");
+        requireAnotherActiveOwner(target.id, "delete");
         // This service holds no workspaces, so Coder's 417 "user has workspaces" cannot arise here.
         Instant now = CoderJson.now();
         entityManager
@@ -273,6 +278,33 @@ public class UserService {
                 .setParameter("now", now)
                 .setParameter("id", target.id)
                 .executeUpdate();
+    }
+
+    /**
+     * Refuses (409) to take the last active owner away: with no owner left, no role can assign {@code owner}
+     * again. Active means not deleted, not suspended, not a system user. The check holds an advisory lock
+     * until the caller's transaction ends, so two owners deleting or demoting each other at once cannot both
+     * succeed. Nothing is checked when {@code target} is not an active owner.
+     *
+     * @param action what is refused, for the message: "delete", "demote"
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireAnotherActiveOwner(UUID target, String action) {
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                .setParameter(1, OWNERS_LOCK_KEY)
+                .getSingleResult();
+        Object[] owners = (Object[]) entityManager
+                .createNativeQuery("SELECT count(*) FILTER (WHERE id <> ?1), coalesce(bool_or(id = ?1), false)"
+                        + " FROM users WHERE NOT deleted AND NOT is_system AND status <> 'suspended'"
+                        + " AND 'owner' = ANY(rbac_roles)")
+                .setParameter(1, target)
+                .getSingleResult();
+        boolean targetIsActiveOwner = (Boolean) owners[1];
+        if (targetIsActiveOwner && ((Number) owners[0]).longValue() == 0) {
+            throw ApiException.conflict("You cannot " + action + " the last active owner: the site would have no"
+                    + " owner left, and only an owner can make another. Make another user owner first.");
+        }
     }
 
     private void requireStrongPassword(String password, String message) {

@@ -101,6 +101,20 @@ class HelmChartTest {
                 .satisfies(secret -> assertThat(secret).contains("kind: Secret"));
     }
 
+    /** The heap is bounded by the container's memory limit, whatever the node's memory. */
+    @Test
+    void theHeapIsAShareOfTheMemoryLimit() {
+        String rendered =
+                template().withValuesFile(VALUES.resolve("default.yaml")).call();
+        assertThat(rendered).contains("args:\n            - \"-XX:MaxRAMPercentage=50\"");
+
+        String tuned = template()
+                .withValuesFile(VALUES.resolve("default.yaml"))
+                .set("maxRamPercentage", 70)
+                .call();
+        assertThat(tuned).contains("- \"-XX:MaxRAMPercentage=70\"");
+    }
+
     @Test
     void theUserSecretsKeysAreOnlyInTheirSecretWhichThePodReads() {
         String keys = "bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleS0=,b2xkLWtleS1vbGQta2V5LW9sZC1rZXktb2xkLWtleS0=";

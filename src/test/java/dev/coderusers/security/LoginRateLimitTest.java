@@ -12,6 +12,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +39,15 @@ class LoginRateLimitTest {
     @Inject
     TestUsers testUsers;
 
+    @Inject
+    EntityManager entityManager;
+
     @BeforeEach
+    @Transactional
     void reset() {
         testUsers.deleteAll();
+        // The counters live in the database, shared with every other test class of the suite.
+        entityManager.createNativeQuery("DELETE FROM rate_limit_windows").executeUpdate();
     }
 
     private static int login(RequestSpecification request) {
@@ -121,5 +130,108 @@ class LoginRateLimitTest {
         assertThat(login(given().header("Coder-Session-Token", member.token())
                         .header("X-Coder-Bypass-Ratelimit", "true")))
                 .isEqualTo(429);
+    }
+
+    /** Path variants reach the same handler; they used to get fresh buckets each. */
+    @Test
+    void pathVariantsOfTheLoginShareOneCount() {
+        List<String> variants = List.of(
+                "/api/v2/users/login",
+                "/api/v2/users/login/",
+                "/api/v2/users/login//",
+                "//api/v2/users/login/",
+                "/api/v2//users/login");
+        for (String path : variants) {
+            int status = given().urlEncodingEnabled(false)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("email", "nobody@example.com", "password", "wrong"))
+                    .post(path)
+                    .statusCode();
+            assertThat(status).as(path).isEqualTo(401);
+        }
+        for (String path : variants) {
+            given().urlEncodingEnabled(false)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("email", "nobody@example.com", "password", "wrong"))
+                    .post(path)
+                    .then()
+                    .statusCode(429)
+                    .body("message", equalTo(LIMITED));
+        }
+    }
+
+    /** me, the UUID, the username in any case: one user's password changes, one count. */
+    @Test
+    void passwordChangesShareOneCountWhateverNamesTheUser() {
+        TestUser dave = testUsers.create("dave");
+        List<String> names = List.of("me", dave.id().toString(), "dave", "DAVE", "Dave");
+        for (String name : names) {
+            given().header("Coder-Session-Token", dave.token())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of())
+                    .put("/api/v2/users/" + name + "/password")
+                    .then()
+                    .statusCode(400);
+        }
+        for (String name : names) {
+            given().header("Coder-Session-Token", dave.token())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of())
+                    .put("/api/v2/users/" + name + "/password")
+                    .then()
+                    .statusCode(429);
+        }
+    }
+
+    /**
+     * The count is the database's, not the process's: attempts another replica served (its rows in
+     * rate_limit_windows) count here, and the attempts served here are what another replica reads.
+     */
+    @Test
+    void attemptsServedByAnotherReplicaCount() {
+        countAttemptsOfAnotherReplica("log-in-user", "ip:127.0.0.1", 4);
+        assertThat(login(given())).isEqualTo(401);
+        assertThat(login(given())).isEqualTo(429);
+        // The refused attempt is not counted (a minute boundary may split the five over two windows).
+        assertThat(hitsCounted("log-in-user", "ip:127.0.0.1")).isEqualTo(5);
+    }
+
+    @Test
+    @Transactional
+    void expiredWindowsAreDeleted() {
+        entityManager
+                .createNativeQuery("INSERT INTO rate_limit_windows VALUES ('log-in-user', 'ip:192.0.2.1',"
+                        + " now() - interval '10 minutes', 3), ('log-in-user', 'ip:192.0.2.2', now(), 1)")
+                .executeUpdate();
+        windows.deleteExpired();
+        assertThat(entityManager
+                        .createNativeQuery("SELECT subject FROM rate_limit_windows ORDER BY subject")
+                        .getResultList())
+                .containsExactly("ip:192.0.2.2");
+    }
+
+    @Inject
+    RateLimitWindows windows;
+
+    @Transactional
+    void countAttemptsOfAnotherReplica(String operation, String subject, int hits) {
+        entityManager
+                .createNativeQuery("INSERT INTO rate_limit_windows VALUES (?1, ?2,"
+                        + " date_bin(interval '1 minute', now(), TIMESTAMPTZ '2000-01-01 00:00:00+00'), ?3)")
+                .setParameter(1, operation)
+                .setParameter(2, subject)
+                .setParameter(3, hits)
+                .executeUpdate();
+    }
+
+    @Transactional
+    int hitsCounted(String operation, String subject) {
+        return ((Number) entityManager
+                        .createNativeQuery(
+                                "SELECT sum(hits) FROM rate_limit_windows WHERE operation = ?1 AND subject = ?2")
+                        .setParameter(1, operation)
+                        .setParameter(2, subject)
+                        .getSingleResult())
+                .intValue();
     }
 }
