@@ -101,18 +101,20 @@ class HelmChartTest {
                 .satisfies(secret -> assertThat(secret).contains("kind: Secret"));
     }
 
-    /** The heap is bounded by the container's memory limit, whatever the node's memory. */
+    /** The heap is bounded by the binary's built-in defaults, whatever the node's memory; extraArgs change it. */
     @Test
-    void theHeapIsAShareOfTheMemoryLimit() {
+    void theBinaryRunsWithItsBuiltInHeapUnlessExtraArgumentsSayOtherwise() {
+        // The native binary carries its heap defaults (application.properties): no arguments by default.
         String rendered =
                 template().withValuesFile(VALUES.resolve("default.yaml")).call();
-        assertThat(rendered).contains("args:\n            - \"-XX:MaxRAMPercentage=50\"");
+        assertThat(rendered).doesNotContain("args:");
 
         String tuned = template()
                 .withValuesFile(VALUES.resolve("default.yaml"))
-                .set("maxRamPercentage", 70)
+                .set("extraArgs[0]", "-Xmx256m")
+                .set("extraArgs[1]", "-Xmn32m")
                 .call();
-        assertThat(tuned).contains("- \"-XX:MaxRAMPercentage=70\"");
+        assertThat(tuned).contains("args:\n            - -Xmx256m\n            - -Xmn32m\n");
     }
 
     @Test
