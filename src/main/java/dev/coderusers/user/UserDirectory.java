@@ -21,7 +21,8 @@ import java.util.function.Function;
  * <p>The shape is chosen for 100 000+ users (see bench/README.md and the indexes of V12): the page is picked
  * from {@code users_listed_username_idx} by an index-only scan (a deep offset skips index entries, not rows),
  * only the page's rows are then read, and the count is a separate aggregate without any sort, evaluated only
- * when the page is not empty (Coder reports 0 for an empty page). The {@code ILIKE} filters use trigram indexes.
+ * when the page is not empty (Coder reports 0 for an empty page). A text search ({@code ILIKE}) collects its
+ * matches once through trigram indexes, and both the page and the count are taken from them.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -79,11 +80,25 @@ public class UserDirectory {
         List<Object> filters = new ArrayList<>();
         String where = where(filter, page, onlyUserId, filters);
         List<Object> parameters = new ArrayList<>(filters);
-        StringBuilder sql = new StringBuilder("WITH page AS (SELECT u.id, lower(u.username) AS sort_key FROM users u")
-                // Usernames are unique case-insensitively among users that are not deleted, which are the only
-                // ones listed: lower(username) alone is a total order, and the index's.
-                .append(where)
-                .append(" ORDER BY lower(u.username)");
+        // Usernames are unique case-insensitively among users that are not deleted, which are the only ones listed:
+        // lower(username) alone is a total order, and the index's.
+        String matching = "SELECT u.id, lower(u.username) AS sort_key FROM users u" + where;
+        StringBuilder sql = new StringBuilder();
+        boolean textSearch = filter.search() != null || filter.name() != null;
+        String count;
+        if (textSearch) {
+            // A text search: its matches lie anywhere in the username order, so walking that order until a page is
+            // full can read most of the table (the planner cannot know). Collect the matches once through the
+            // trigram indexes instead, then sort them for the page and count them, without a second scan.
+            sql.append("WITH matching AS MATERIALIZED (")
+                    .append(matching)
+                    .append("), page AS (SELECT id, sort_key FROM matching ORDER BY sort_key");
+            count = "SELECT count(*) FROM matching";
+        } else {
+            // Otherwise the page is read in index order, and a deep offset skips index entries, not rows.
+            sql.append("WITH page AS (").append(matching).append(" ORDER BY lower(u.username)");
+            count = "SELECT count(*) FROM users u" + where;
+        }
         if (page.offset() > 0) {
             sql.append(" OFFSET ?");
             parameters.add(page.offset());
@@ -92,16 +107,18 @@ public class UserDirectory {
             sql.append(" LIMIT ?");
             parameters.add(page.limit());
         }
-        sql.append(")")
-                .append(" SELECT (SELECT count(*) FROM users u")
-                .append(where)
+        sql.append(") SELECT (")
+                .append(count)
                 .append("), ")
                 .append(UserRows.COLUMNS)
                 .append(", (SELECT array_agg(m.organization_id ORDER BY m.created_at, o.name)"
                         + " FROM organization_members m JOIN organizations o ON o.id = m.organization_id"
                         + " WHERE m.user_id = u.id AND NOT o.deleted)")
                 .append(" FROM page JOIN users u ON u.id = page.id ORDER BY page.sort_key");
-        parameters.addAll(filters);
+        if (!textSearch) {
+            // The count repeats the filters, after the page's offset and limit.
+            parameters.addAll(filters);
+        }
         return new SearchStatement(sql.toString(), List.copyOf(parameters));
     }
 
