@@ -31,9 +31,10 @@ public class SessionStore {
 
     /**
      * One row per membership (one row with NULL membership columns for a user without any), in the order
-     * Coder lists a user's organizations. A user that is gone leaves the user columns NULL.
+     * Coder lists a user's organizations. A user that is gone leaves the user columns NULL. Public for the plans
+     * that bench/api prints.
      */
-    private static final String READ = "SELECT k.hashed_secret, k.user_id, k.last_used, k.expires_at, k.created_at,"
+    public static final String READ = "SELECT k.hashed_secret, k.user_id, k.last_used, k.expires_at, k.created_at,"
             + " k.updated_at, k.login_type, k.lifetime_seconds, k.ip_address, k.token_name, k.scopes, k.allow_list,"
             + " k.login_type IN ('github', 'oidc') AND NOT EXISTS (SELECT FROM user_links l"
             + " WHERE l.user_id = k.user_id AND l.login_type = k.login_type),"
