@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A method that reads the database outside a transaction and writes nothing: when its connection is lost, it
- * runs once more (on a connection the pool has just validated). Transactional methods need no mark:
+ * A method that works outside a transaction and reads only, or writes only what a second run would find already
+ * written (a guarded update): when its connection is lost, it runs once more (on a connection the pool has just
+ * validated). Transactional methods need no mark:
  * {@link LostConnectionRetry} covers them.
  */
 @InterceptorBinding

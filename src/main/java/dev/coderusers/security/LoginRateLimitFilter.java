@@ -6,7 +6,6 @@ import dev.coderusers.role.Roles;
 import dev.coderusers.user.User;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -31,20 +30,22 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
     static final String BYPASS_HEADER = "X-Coder-Bypass-Ratelimit";
 
     private final RateLimitWindows windows;
+    private final SessionAuthenticator authenticator;
     private final RoutingContext routing;
 
     @Context
     ResourceInfo resource;
 
-    public LoginRateLimitFilter(RateLimitWindows windows, RoutingContext routing) {
+    public LoginRateLimitFilter(RateLimitWindows windows, SessionAuthenticator authenticator, RoutingContext routing) {
         this.windows = windows;
+        this.authenticator = authenticator;
         this.routing = routing;
     }
 
+    // No transaction: the token's holder is one read-only statement and the attempt one statement in autocommit.
     @Override
-    @Transactional
     public void filter(ContainerRequestContext request) {
-        Optional<User> user = RequestTokens.find(request).flatMap(LoginRateLimitFilter::validUser);
+        Optional<User> user = RequestTokens.find(request).flatMap(this::validUser);
         if (user.isPresent()
                 && user.get().hasSiteRole(Roles.OWNER)
                 && "true".equalsIgnoreCase(request.getHeaderString(BYPASS_HEADER))) {
@@ -72,10 +73,10 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
     }
 
     /** The user of a well-formed, unexpired token whose secret matches; no side effects. */
-    private static Optional<User> validUser(String token) {
+    private Optional<User> validUser(String token) {
         SessionAuthenticator.VerifiedKey verified;
         try {
-            verified = SessionAuthenticator.verifiedKey(token);
+            verified = authenticator.verifiedKey(token);
         } catch (UnauthenticatedException invalid) {
             return Optional.empty();
         }

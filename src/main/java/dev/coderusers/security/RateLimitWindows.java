@@ -3,14 +3,18 @@ package dev.coderusers.security;
 import dev.coderusers.config.AuthConfig;
 import dev.coderusers.database.PeriodicTask;
 import dev.coderusers.startup.DatabaseStartup;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The counters of the login rate limit, kept in PostgreSQL ({@code rate_limit_windows}, the one owner of that
@@ -32,30 +36,39 @@ public class RateLimitWindows {
     /** Expired windows are deleted this often; one in flight at a time, replicas may overlap harmlessly. */
     static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(1);
 
+    // Plain JDBC, one statement in autocommit: the attempt is its own transaction, and needs no BEGIN or COMMIT
+    // round trips of its own in front of every sign-in.
     private static final String ATTEMPT = """
-            WITH bounds AS (
-                SELECT date_bin(make_interval(secs => ?4), now(), TIMESTAMPTZ '2000-01-01 00:00:00+00') AS start,
-                       now() AS at),
+            WITH params AS (
+                SELECT CAST(? AS text) AS operation, CAST(? AS text) AS subject, CAST(? AS int) AS max_hits,
+                       CAST(? AS int) AS seconds),
+            bounds AS (
+                SELECT date_bin(make_interval(secs => p.seconds), now(), TIMESTAMPTZ '2000-01-01 00:00:00+00') AS start,
+                       now() AS at
+                FROM params p),
             previous AS (
                 SELECT coalesce((SELECT w.hits FROM rate_limit_windows w
-                                 WHERE w.operation = ?1 AND w.subject = ?2
-                                   AND w.window_start = b.start - make_interval(secs => ?4)), 0)
-                       * (1 - extract(epoch FROM b.at - b.start) / ?4) AS weighted,
+                                 WHERE w.operation = p.operation AND w.subject = p.subject
+                                   AND w.window_start = b.start - make_interval(secs => p.seconds)), 0)
+                       * (1 - extract(epoch FROM b.at - b.start) / p.seconds) AS weighted,
                        b.start
-                FROM bounds b)
+                FROM bounds b, params p)
             INSERT INTO rate_limit_windows AS w (operation, subject, window_start, hits)
-            SELECT ?1, ?2, p.start, 1 FROM previous p WHERE p.weighted + 1 <= ?3
+            SELECT p.operation, p.subject, pr.start, 1 FROM previous pr, params p WHERE pr.weighted + 1 <= p.max_hits
             ON CONFLICT (operation, subject, window_start) DO UPDATE SET hits = w.hits + 1
-                WHERE (SELECT weighted FROM previous) + w.hits + 1 <= ?3
+                WHERE (SELECT weighted FROM previous) + w.hits + 1 <= (SELECT max_hits FROM params)
             RETURNING w.hits""";
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final AuthConfig config;
     private final DatabaseStartup startup;
     private PeriodicTask cleanup;
 
-    public RateLimitWindows(EntityManager entityManager, AuthConfig config, DatabaseStartup startup) {
+    public RateLimitWindows(
+            EntityManager entityManager, AgroalDataSource dataSource, AuthConfig config, DatabaseStartup startup) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.config = config;
         this.startup = startup;
     }
@@ -76,16 +89,19 @@ public class RateLimitWindows {
     }
 
     /** Counts an attempt at {@code operation} by {@code subject}; false when it is over the limit (not counted). */
-    @Transactional
     public boolean tryAcquire(String operation, String subject) {
-        List<?> counted = entityManager
-                .createNativeQuery(ATTEMPT)
-                .setParameter(1, operation)
-                .setParameter(2, subject)
-                .setParameter(3, limit())
-                .setParameter(4, (int) WINDOW.toSeconds())
-                .getResultList();
-        return !counted.isEmpty();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(ATTEMPT)) {
+            statement.setString(1, operation);
+            statement.setString(2, subject);
+            statement.setInt(3, limit());
+            statement.setInt(4, (int) WINDOW.toSeconds());
+            try (ResultSet counted = statement.executeQuery()) {
+                return counted.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting a sign-in attempt failed", e);
+        }
     }
 
     /** Deletes the windows that no estimate reads any more (older than the previous one). */

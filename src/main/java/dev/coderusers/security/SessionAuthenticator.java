@@ -2,14 +2,10 @@ package dev.coderusers.security;
 
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.apikey.ApiKey;
-import dev.coderusers.auth.UserLink;
 import dev.coderusers.config.SessionConfig;
-import dev.coderusers.organization.OrganizationMember;
-import dev.coderusers.user.LoginType;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -25,6 +21,9 @@ import java.util.UUID;
  * Checks a session token the way Coder's API key middleware does, and applies its side effects: the key's
  * {@code last_used} (at most hourly) and sliding expiry, the user's {@code last_seen_at}, and the
  * activation of a dormant user on first use.
+ *
+ * <p>Every authenticated request comes through here, so it costs one read-only statement without a transaction
+ * ({@link SessionStore#find}); a second statement writes only when the hourly refresh or an activation is due.
  */
 @ApplicationScoped
 public class SessionAuthenticator {
@@ -33,39 +32,58 @@ public class SessionAuthenticator {
     static final Duration REFRESH_INTERVAL = Duration.ofHours(1);
 
     private final SessionConfig config;
+    private final SessionStore store;
 
-    public SessionAuthenticator(SessionConfig config) {
+    public SessionAuthenticator(SessionConfig config, SessionStore store) {
         this.config = config;
+        this.store = store;
     }
 
     /**
      * @throws UnauthenticatedException with Coder's detail when the token is not a valid session
      */
-    @Transactional
     public Session authenticate(String token, String remoteIp) {
-        VerifiedKey verified = verifiedKey(token);
-        ApiKey key = verified.key();
+        SessionTokens.ParsedToken parsed = SessionTokens.parse(token);
+        SessionStore.StoredKey stored =
+                store.find(parsed.id()).orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
+        ApiKey key = stored.key();
+        requireSecret(key, parsed);
         Instant now = CoderJson.now();
         if (key.expiresAt.isBefore(now)) {
             throw UnauthenticatedException.signedOut(
                     "API key expired at \"" + CoderJson.goString(key.expiresAt) + "\".");
         }
-        if ((key.loginType == LoginType.GITHUB || key.loginType == LoginType.OIDC)
-                && UserLink.findFor(key.userId, key.loginType).isEmpty()) {
+        if (stored.providerLinkMissing()) {
             throw UnauthenticatedException.signedOut("You must re-authenticate with the login provider.");
         }
-        User user = verified.activeUser().orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
+        User user = stored.user();
+        if (user == null || user.deleted) {
+            throw UnauthenticatedException.signedOut("API key is invalid.");
+        }
+        boolean activate = user.status == UserStatus.DORMANT;
+        if (!activate && user.status != UserStatus.ACTIVE) {
+            // Nothing is written for a refused request.
+            throw UnauthenticatedException.inactive(user.status.value());
+        }
 
-        refresh(key, user, now, remoteIp);
-
-        if (user.status == UserStatus.DORMANT) {
+        SessionStore.Refresh refresh = refreshDue(key, now, remoteIp);
+        if (refresh != null || activate) {
+            store.recordUse(key, refresh, activate, now);
+        }
+        // The session shows the rows as this request left them.
+        if (refresh != null) {
+            key.lastUsed = refresh.lastUsed();
+            key.ipAddress = refresh.ipAddress();
+            key.expiresAt = refresh.expiresAt();
+            key.updatedAt = now;
+            user.lastSeenAt = now;
+            user.updatedAt = now;
+        }
+        if (activate) {
             user.status = UserStatus.ACTIVE;
             user.updatedAt = now;
         }
-        if (user.status != UserStatus.ACTIVE) {
-            throw UnauthenticatedException.inactive(user.status.value());
-        }
-        return new Session(user, key, actorOf(user));
+        return new Session(user, key, actorOf(user, stored.memberships()), organizationIdsOf(stored.memberships()));
     }
 
     /** A key whose secret matched, and its user as stored ({@code null} when the row is gone). */
@@ -79,27 +97,23 @@ public class SessionAuthenticator {
 
     /**
      * The stored key of a well-formed token whose secret matches, whatever its expiry, with its user; no side
-     * effects. One query for both: every authenticated request needs the user too.
+     * effects. The same one read-only statement as {@link #authenticate}, outside any transaction.
      *
      * @throws UnauthenticatedException with Coder's detail when the token is malformed, unknown or wrong
      */
-    static VerifiedKey verifiedKey(String token) {
+    VerifiedKey verifiedKey(String token) {
         SessionTokens.ParsedToken parsed = SessionTokens.parse(token);
-        List<Object[]> rows = ApiKey.getEntityManager()
-                .createQuery(
-                        "select k, u from ApiKey k left join User u on u.id = k.userId where k.id = :id",
-                        Object[].class)
-                .setParameter("id", parsed.id())
-                .getResultList();
-        if (rows.isEmpty()) {
-            throw UnauthenticatedException.signedOut("API key is invalid.");
-        }
-        ApiKey key = (ApiKey) rows.get(0)[0];
+        SessionStore.StoredKey stored =
+                store.find(parsed.id()).orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
+        requireSecret(stored.key(), parsed);
+        return new VerifiedKey(stored.key(), stored.user());
+    }
+
+    private static void requireSecret(ApiKey key, SessionTokens.ParsedToken parsed) {
         // Constant-time comparison: the hash of a wrong secret must not tell how much of it was right.
         if (!MessageDigest.isEqual(key.hashedSecret, SessionTokens.hash(parsed.secret()))) {
             throw UnauthenticatedException.signedOut("API key secret is invalid.");
         }
-        return new VerifiedKey(key, (User) rows.get(0)[1]);
     }
 
     /**
@@ -110,34 +124,45 @@ public class SessionAuthenticator {
         return AccessUrl.base(config.accessUrl(), requestBase) + "/.well-known/oauth-protected-resource";
     }
 
-    /** The roles of a user, for authorization decisions. */
-    public static Actor actorOf(User user) {
+    /**
+     * The roles of a user, for authorization decisions: its site roles and its explicit roles in every
+     * organization it is a member of.
+     */
+    private static Actor actorOf(User user, List<SessionStore.Membership> memberships) {
         Map<UUID, List<String>> organizationRoles = new HashMap<>();
-        for (OrganizationMember member : OrganizationMember.findByUser(user.id)) {
-            organizationRoles.put(member.organizationId, List.copyOf(member.roles));
+        for (SessionStore.Membership membership : memberships) {
+            organizationRoles.put(membership.organizationId(), membership.roles());
         }
         return new Actor(user.id, Set.copyOf(user.rbacRoles), Map.copyOf(organizationRoles));
     }
 
-    private void refresh(ApiKey key, User user, Instant now, String remoteIp) {
-        boolean changed = false;
+    /** The organizations the Users API shows for the user: memberships of organizations not deleted, in order. */
+    private static List<UUID> organizationIdsOf(List<SessionStore.Membership> memberships) {
+        return memberships.stream()
+                .filter(membership -> !membership.organizationDeleted())
+                .map(SessionStore.Membership::organizationId)
+                .toList();
+    }
+
+    /** The key's new values when its hourly refresh is due, else {@code null}. */
+    private SessionStore.Refresh refreshDue(ApiKey key, Instant now, String remoteIp) {
+        boolean due = false;
+        Instant lastUsed = key.lastUsed;
+        String ipAddress = key.ipAddress;
+        Instant expiresAt = key.expiresAt;
         if (Duration.between(key.lastUsed, now).compareTo(REFRESH_INTERVAL) > 0) {
-            key.lastUsed = now;
-            key.ipAddress = remoteIp;
-            changed = true;
+            lastUsed = now;
+            ipAddress = remoteIp;
+            due = true;
         }
         Duration lifetime = Duration.ofSeconds(key.lifetimeSeconds);
         // Sliding expiry, for every kind of key (long-lived tokens too, as in Coder): once an hour of the
         // lifetime has been used, push the expiry back to a full lifetime from now.
         if (!config.disableExpiryRefresh()
                 && Duration.between(now, key.expiresAt).compareTo(lifetime.minus(REFRESH_INTERVAL)) <= 0) {
-            key.expiresAt = now.plus(lifetime);
-            changed = true;
+            expiresAt = now.plus(lifetime);
+            due = true;
         }
-        if (changed) {
-            key.updatedAt = now;
-            user.lastSeenAt = now;
-            user.updatedAt = now;
-        }
+        return due ? new SessionStore.Refresh(lastUsed, ipAddress, expiresAt) : null;
     }
 }

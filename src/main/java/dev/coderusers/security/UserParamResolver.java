@@ -27,13 +27,18 @@ public class UserParamResolver {
         this.session = session;
     }
 
+    /** Whether the parameter names the caller ({@code me}). */
+    public static boolean isMe(String param) {
+        return "me".equals(param);
+    }
+
     /**
      * The target user, readable by the caller; else 404 with Coder's standard body. A read outside the
      * service's transaction: a lost connection reads once more instead of answering 500.
      */
     @RetriesLostConnection
     public User resolve(String param) {
-        if ("me".equals(param)) {
+        if (isMe(param)) {
             // The session's own user, as the authentication of this very request read (and refreshed) it:
             // reading it again would cost a second query on most requests.
             return session.get().user();

@@ -173,6 +173,9 @@ public class UserResource {
             description = "OK",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public UserResponse get(@Parameter(description = "User ID, username, or me") @PathParam("user") String user) {
+        if (UserParamResolver.isMe(user)) {
+            return users.view(session.get());
+        }
         return users.view(userParam.resolve(user));
     }
 

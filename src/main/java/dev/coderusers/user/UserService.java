@@ -7,6 +7,7 @@ import dev.coderusers.api.Pagination;
 import dev.coderusers.api.ValidationError;
 import dev.coderusers.auth.IdentityProviders;
 import dev.coderusers.config.AuthConfig;
+import dev.coderusers.database.RetriesLostConnection;
 import dev.coderusers.organization.Organization;
 import dev.coderusers.organization.OrganizationService;
 import dev.coderusers.role.Permissions;
@@ -14,6 +15,7 @@ import dev.coderusers.role.Roles;
 import dev.coderusers.security.Actor;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.PasswordPolicy;
+import dev.coderusers.security.Session;
 import dev.coderusers.sshkey.GitSshKeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -235,26 +236,35 @@ public class UserService {
         return user;
     }
 
-    /** {@code GET /users}: the users the caller may read that match the query, one page of them. */
-    @Transactional
+    /**
+     * {@code GET /users}: the users the caller may read that match the query, one page of them. One read-only
+     * statement, outside any transaction (so a lost connection reads once more, see {@link RetriesLostConnection}).
+     */
+    @RetriesLostConnection
     public GetUsersResponse list(Actor actor, UserFilter filter, Pagination page) {
         UserDirectory.Page result =
                 directory.search(filter, page, Permissions.canReadAllUsers(actor) ? null : actor.userId());
-        if (result.users().isEmpty()) {
-            // Coder reports 0, not the total, when the page is empty (e.g. offset past the end).
-            return new GetUsersResponse(List.of(), 0);
-        }
-        Map<UUID, List<UUID>> memberships = organizations.organizationIdsOf(
-                result.users().stream().map(u -> u.id).toList());
+        // Coder's list shows null, not [], for a user without memberships; and 0, not the total, for an empty
+        // page (e.g. offset past the end), which the search reports as such.
         List<UserResponse> users = result.users().stream()
-                // Coder's list shows null, not [], for a user without memberships.
-                .map(u -> UserResponse.of(u, memberships.get(u.id)))
+                .map(listed -> UserResponse.of(listed.user(), listed.organizationIds()))
                 .toList();
         return new GetUsersResponse(users, (int) result.total());
     }
 
-    /** {@code GET /users/{user}}, and the answer of every endpoint that changes a user. */
-    @Transactional
+    /**
+     * {@code GET /users/me}: the caller as this request's authentication read it, memberships included, so no
+     * further query.
+     */
+    public UserResponse view(Session session) {
+        return UserResponse.of(session.user(), session.organizationIds());
+    }
+
+    /**
+     * {@code GET /users/{user}}, and the answer of every endpoint that changes a user (in that endpoint's
+     * transaction; {@code GET} reads without one, and reads once more when its connection was lost).
+     */
+    @RetriesLostConnection
     public UserResponse view(User user) {
         return UserResponse.of(user, organizations.organizationIdsOf(user.id));
     }
