@@ -192,9 +192,11 @@ class UserSecretsTest {
                         + " use",
                 "env_name|GIT_SSH_COMMAND|environment variables starting with GIT_ are reserved",
                 "env_name|LD_PRELOAD|environment variables starting with LD_ are reserved",
-                "file_path|/etc/x\u0000y|file path must not contain null bytes",
-                "value|a\u0000b|secret value must not contain null bytes",
-                "name|a\u0000b|Name must not contain null bytes."
+                // NUL characters are refused for every JSON string of the API at once (api/NulCharacters).
+                "file_path|/etc/x\u0000y|Field \"file_path\" must not contain the NUL character (U+0000)",
+                "value|a\u0000b|Field \"value\" must not contain the NUL character (U+0000)",
+                "name|a\u0000b|Field \"name\" must not contain the NUL character (U+0000)",
+                "description|a\u0000b|Field \"description\" must not contain the NUL character (U+0000)"
             })
     void codersFieldRules(String field, String value, String detail) {
         Map<String, Object> body = secret("rule-test", "v");
