@@ -63,7 +63,11 @@ class PriceSeederTest {
 
         assertThat(outcome).isEqualTo(new SeedOutcome(seed.checksum(), 71, 71, 0, 0, false, outcome.millis()));
         Map<String, Stored> table = table();
-        assertThat(table.values()).extracting(Stored::row).containsExactlyElementsOf(seed.rows());
+        // The table holds the base prices; tiers and modes are kept beside it.
+        assertThat(table.values())
+                .extracting(Stored::row)
+                .containsExactlyElementsOf(
+                        seed.rows().stream().map(PriceSeederTest::basePrices).toList());
         assertThat(table.get(FULL_ROW).row())
                 .isEqualTo(new PriceBookRow(
                         "anthropic", "claude-3-5-sonnet-20240620", 3_000_000L, 15_000_000L, 300_000L, 3_750_000L));
@@ -301,9 +305,27 @@ class PriceSeederTest {
         return PriceSeed.parse("changed-seed.json", SeedFiles.write(rows));
     }
 
+    /** The row as the table holds it: the four base prices, without tiers and modes. */
+    static PriceBookRow basePrices(PriceBookRow row) {
+        return new PriceBookRow(
+                row.provider(),
+                row.model(),
+                row.inputPrice(),
+                row.outputPrice(),
+                row.cacheReadPrice(),
+                row.cacheWritePrice());
+    }
+
     private static PriceBookRow withInput(PriceBookRow row, Long input) {
         return new PriceBookRow(
-                row.provider(), row.model(), input, row.outputPrice(), row.cacheReadPrice(), row.cacheWritePrice());
+                row.provider(),
+                row.model(),
+                input,
+                row.outputPrice(),
+                row.cacheReadPrice(),
+                row.cacheWritePrice(),
+                row.tiers(),
+                row.modes());
     }
 
     private void emptyTable() throws SQLException {
