@@ -1,0 +1,34 @@
+package dev.coderusers.modelprice;
+
+import java.time.Instant;
+
+/**
+ * Tokens one request (or any sum of requests) used, to be priced. {@code inputTokens} are the input tokens
+ * that were neither read from nor written to the prompt cache: each of the four kinds is priced at its own
+ * price (with OpenAI-style usage, subtract the cached tokens from the prompt tokens first).
+ *
+ * @param mode a mode of the model (e.g. {@code fast}), or {@code null} for its base prices
+ * @param at when the tokens were used: the prices in force then apply
+ */
+public record Usage(
+        String provider,
+        String model,
+        long inputTokens,
+        long outputTokens,
+        long cacheReadTokens,
+        long cacheWriteTokens,
+        String mode,
+        Instant at) {
+
+    public ModelKey key() {
+        return new ModelKey(provider, model);
+    }
+
+    /** The input size that chooses the tier: every input token, cached or not, as the providers count it. */
+    public long inputSize() {
+        long size = inputTokens + cacheReadTokens;
+        size += cacheWriteTokens;
+        // Each count is at most Long.MAX_VALUE; a sum beyond it is above every tier anyway.
+        return size < 0 ? Long.MAX_VALUE : size;
+    }
+}
