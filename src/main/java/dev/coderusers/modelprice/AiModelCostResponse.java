@@ -116,9 +116,11 @@ public record AiModelCostResponse(
                     cost.cacheReadCost(),
                     cost.cacheWriteCost(),
                     cost.total(),
-                    cost.unpriced().stream()
-                            .map(u -> new Unpriced(u.component(), u.reason()))
-                            .toList());
+                    cost.unpriced().isEmpty()
+                            ? List.of()
+                            : cost.unpriced().stream()
+                                    .map(u -> new Unpriced(u.component(), u.reason()))
+                                    .toList());
         }
     }
 

@@ -95,33 +95,25 @@ public class CostService {
                     "usages",
                     "at most " + MAX_USAGES + " usages per request, got " + given.size() + "; split the batch");
         }
-        List<ValidationError> problems = new ArrayList<>();
-        int problemCount = 0;
+        Problems problems = new Problems();
         List<Usage> usages = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
             AiModelCostRequest.Usage usage = given.get(i);
-            String at = "usages[" + i + "].";
-            List<ValidationError> found = new ArrayList<>();
+            int before = problems.count;
             if (usage == null) {
-                found.add(new ValidationError("usages[" + i + "]", "must be an object, got null"));
-            } else {
-                check(found, at + "provider", ModelIds.providerProblem(usage.provider()));
-                check(found, at + "model", ModelIds.modelProblem(usage.model()));
-                check(found, at + "input_tokens", tokensProblem(usage.inputTokens()));
-                check(found, at + "output_tokens", tokensProblem(usage.outputTokens()));
-                check(found, at + "cache_read_tokens", tokensProblem(usage.cacheReadTokens()));
-                check(found, at + "cache_write_tokens", tokensProblem(usage.cacheWriteTokens()));
-                if (usage.mode() != null && usage.mode().isEmpty()) {
-                    check(found, at + "mode", "must not be empty; leave it out for the model's base prices");
-                }
+                problems.add(i, null, "must be an object, got null");
+                continue;
             }
-            problemCount += found.size();
-            for (ValidationError problem : found) {
-                if (problems.size() < MAX_LISTED_PROBLEMS) {
-                    problems.add(problem);
-                }
+            problems.add(i, "provider", ModelIds.providerProblem(usage.provider()));
+            problems.add(i, "model", ModelIds.modelProblem(usage.model()));
+            problems.add(i, "input_tokens", tokensProblem(usage.inputTokens()));
+            problems.add(i, "output_tokens", tokensProblem(usage.outputTokens()));
+            problems.add(i, "cache_read_tokens", tokensProblem(usage.cacheReadTokens()));
+            problems.add(i, "cache_write_tokens", tokensProblem(usage.cacheWriteTokens()));
+            if (usage.mode() != null && usage.mode().isEmpty()) {
+                problems.add(i, "mode", "must not be empty; leave it out for the model's base prices");
             }
-            if (found.isEmpty()) {
+            if (problems.count == before) {
                 usages.add(new Usage(
                         usage.provider(),
                         usage.model(),
@@ -133,22 +125,39 @@ public class CostService {
                         usage.at() == null ? now : usage.at()));
             }
         }
-        if (!problems.isEmpty()) {
+        if (problems.count > 0) {
             throw new ApiException(
                     400,
                     new ApiError(
                             INVALID_USAGE,
-                            problemCount > problems.size()
-                                    ? problemCount + " problems; the first " + problems.size() + " are listed."
+                            problems.count > problems.listed.size()
+                                    ? problems.count + " problems; the first " + problems.listed.size() + " are listed."
                                     : null,
-                            problems));
+                            problems.listed));
         }
         return usages;
     }
 
-    private static void check(List<ValidationError> problems, String field, String problem) {
-        if (problem != null) {
-            problems.add(new ValidationError(field, field.substring(field.lastIndexOf('.') + 1) + " " + problem));
+    /**
+     * The problems of a batch: all counted, the first {@link #MAX_LISTED_PROBLEMS} listed. Field names are only
+     * built for a problem, not for the 60 000 fields of a good batch.
+     */
+    private static final class Problems {
+        final List<ValidationError> listed = new ArrayList<>();
+        int count;
+
+        void add(int index, String field, String problem) {
+            if (problem == null) {
+                return;
+            }
+            count++;
+            if (listed.size() < MAX_LISTED_PROBLEMS) {
+                String usage = "usages[" + index + "]";
+                listed.add(
+                        field == null
+                                ? new ValidationError(usage, problem)
+                                : new ValidationError(usage + "." + field, field + " " + problem));
+            }
         }
     }
 
