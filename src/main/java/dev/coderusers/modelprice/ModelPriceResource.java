@@ -9,6 +9,7 @@ import dev.coderusers.security.RequiresSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,12 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The AI model price book: the prices in force (the seed's, or an owner's), their history, and owners' prices.
+ * The AI model price book: the prices in force (the seed's, or an owner's), their history, owners' prices, and
+ * the cost of usage.
  * Everyone signed in reads; owners set and clear prices. Not part of Coder's API: its own tag.
  */
 @Path("/api/v2/ai-model-prices")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = ModelPriceResource.TAG)
+@Tag(
+        name = ModelPriceResource.TAG,
+        description = "This service's AI model price book, not part of Coder's API: the prices in force (the"
+                + " seed's or an owner's), their history, owners' prices, and the cost of usage in micro-USD.")
 public class ModelPriceResource {
 
     static final String TAG = "AI model prices";
@@ -43,11 +48,14 @@ public class ModelPriceResource {
 
     private final ModelPriceService prices;
     private final PriceOverrideService overrides;
+    private final CostService costs;
     private final CurrentSession session;
 
-    public ModelPriceResource(ModelPriceService prices, PriceOverrideService overrides, CurrentSession session) {
+    public ModelPriceResource(
+            ModelPriceService prices, PriceOverrideService overrides, CostService costs, CurrentSession session) {
         this.prices = prices;
         this.overrides = overrides;
+        this.costs = costs;
         this.session = session;
     }
 
@@ -113,6 +121,34 @@ public class ModelPriceResource {
             throw ApiException.badRequest(ModelPriceService.INVALID_QUERY, parser.errors());
         }
         return prices.history(provider, model, pageLimit, pageOffset);
+    }
+
+    // In this class rather than a resource of its own: a class at ".../cost" would take every path below it,
+    // and the provider "cost" could not be priced by PUT /ai-model-prices/cost/{model} any more.
+    @POST
+    @Path("/cost")
+    @RequiresSession
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "price-ai-model-usage",
+            summary = "Price AI model usage",
+            description = "Any signed-in user. Prices one usage or a batch of up to 10 000 with the prices in force"
+                    + " at each usage's time (default: now): the owner's price if one was set then, else the"
+                    + " seed's; the tier chosen by the input size (input + cache-read + cache-write tokens); the"
+                    + " mode if one is named. Micro-USD, decimal arithmetic only: each component exact (tokens x"
+                    + " price / 1 000 000), the usage's total rounded half-even to a whole micro-USD, the batch's"
+                    + " total the sum of the usages'. An unknown price gives null (never 0) and a reason.")
+    @RequestBody(
+            required = true,
+            description = "The usages to price",
+            content = @Content(schema = @Schema(implementation = AiModelCostRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = AiModelCostResponse.class)))
+    @APIResponse(responseCode = "400", description = "No usages, more than 10 000, or an invalid usage")
+    public AiModelCostResponse price(AiModelCostRequest request) {
+        return costs.price(session.actor(), request);
     }
 
     @GET

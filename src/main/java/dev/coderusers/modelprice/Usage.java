@@ -26,9 +26,11 @@ public record Usage(
 
     /** The input size that chooses the tier: every input token, cached or not, as the providers count it. */
     public long inputSize() {
-        long size = inputTokens + cacheReadTokens;
-        size += cacheWriteTokens;
-        // Each count is at most Long.MAX_VALUE; a sum beyond it is above every tier anyway.
-        return size < 0 ? Long.MAX_VALUE : size;
+        try {
+            return Math.addExact(Math.addExact(inputTokens, cacheReadTokens), cacheWriteTokens);
+        } catch (ArithmeticException e) {
+            // Beyond 64 bits is above every tier anyway.
+            return Long.MAX_VALUE;
+        }
     }
 }

@@ -196,6 +196,15 @@ class PriceOverrideTest {
     }
 
     @Test
+    void providersNamedLikeTheSubResourcesAreModelsLikeAnyOther() {
+        for (String provider : new String[] {"cost", "history"}) {
+            put("owner", "/" + provider + "/x", NEGOTIATED).statusCode(200).body("provider", equalTo(provider));
+            get("/" + provider + "/x").statusCode(200).body("model", equalTo("x"));
+            delete("owner", "/" + provider + "/x").statusCode(204);
+        }
+    }
+
+    @Test
     void settingTheSamePricesAgainRecordsNoSecondChange() throws Exception {
         String first = put("owner", "/openai/gpt-4o", NEGOTIATED)
                 .statusCode(200)
