@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,7 +92,7 @@ public class PriceHistory {
             statement.setString(3, model);
             statement.setString(4, model);
             // LIMIT NULL is no limit.
-            statement.setObject(5, limit > 0 ? Long.valueOf(limit) : null, java.sql.Types.BIGINT);
+            statement.setObject(5, limit > 0 ? Long.valueOf(limit) : null, Types.BIGINT);
             statement.setInt(6, offset);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {

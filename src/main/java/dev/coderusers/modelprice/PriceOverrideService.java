@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -95,10 +96,10 @@ public class PriceOverrideService {
                 PreparedStatement statement = connection.prepareStatement(SET)) {
             statement.setString(1, provider);
             statement.setString(2, model);
-            statement.setObject(3, list.inputPrice(), java.sql.Types.BIGINT);
-            statement.setObject(4, list.outputPrice(), java.sql.Types.BIGINT);
-            statement.setObject(5, list.cacheReadPrice(), java.sql.Types.BIGINT);
-            statement.setObject(6, list.cacheWritePrice(), java.sql.Types.BIGINT);
+            statement.setObject(3, list.inputPrice(), Types.BIGINT);
+            statement.setObject(4, list.outputPrice(), Types.BIGINT);
+            statement.setObject(5, list.cacheReadPrice(), Types.BIGINT);
+            statement.setObject(6, list.cacheWritePrice(), Types.BIGINT);
             statement.setString(7, PriceListJson.tiersJson(list.tiers()));
             statement.setString(8, PriceListJson.modesJson(list.modes()));
             statement.setObject(9, actor.userId());

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderusers.testsupport.ApiMessages;
 import dev.coderusers.testsupport.TestUsers;
+import dev.coderusers.user.UserStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -240,6 +241,18 @@ class CostTest {
         for (String role : callers.keySet()) {
             price(role, body(usage("openai/gpt-4o", 1, 1, 0, 0, ""))).statusCode(200);
         }
+    }
+
+    @Test
+    void aSuspendedUsersSessionPricesNothing() {
+        given().header(
+                        "Coder-Session-Token",
+                        testUsers.create("suspended", UserStatus.SUSPENDED).token())
+                .contentType(ContentType.JSON)
+                .body(body(usage("openai/gpt-4o", 1, 1, 0, 0, "")))
+                .post(COST)
+                .then()
+                .statusCode(401);
     }
 
     @Test

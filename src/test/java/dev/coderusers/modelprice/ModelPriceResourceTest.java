@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.coderusers.testsupport.ApiMessages;
 import dev.coderusers.testsupport.TestUsers;
+import dev.coderusers.user.UserStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -175,6 +176,18 @@ class ModelPriceResourceTest {
                 .statusCode(400)
                 .body("message", equalTo("Query parameters have invalid values."))
                 .body("validations.field", contains("limit", "offset"));
+    }
+
+    @Test
+    void aSuspendedUsersSessionReadsNothing() {
+        String suspended = testUsers.create("suspended", UserStatus.SUSPENDED).token();
+
+        for (String path : new String[] {"", "/history", "/openai/gpt-4o"}) {
+            given().header("Coder-Session-Token", suspended)
+                    .get("/api/v2/ai-model-prices" + path)
+                    .then()
+                    .statusCode(401);
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +87,7 @@ class PriceBookGeneratorTest {
         Conversion conversion = ModelsDevConverter.convert(Files.readAllBytes(FIXTURE), List.of("anthropic", "openai"));
 
         assertThat(conversion.unexpressed()).isEmpty();
-        java.util.Map<String, PriceBookRow> rich = new java.util.TreeMap<>();
+        Map<String, PriceBookRow> rich = new TreeMap<>();
         conversion.rows().stream()
                 .filter(row -> !row.tiers().isEmpty() || !row.modes().isEmpty())
                 .forEach(row -> rich.put(row.key(), row));
@@ -100,10 +102,10 @@ class PriceBookGeneratorTest {
                         "openai/gpt-5.4-pro",
                         "openai/gpt-5.5",
                         "openai/gpt-5.5-pro");
-        assertThat(rich.get("anthropic/claude-opus-4-6").modes()).isEqualTo(java.util.Map.of("fast", opusFast));
-        assertThat(rich.get("anthropic/claude-opus-4-7").modes()).isEqualTo(java.util.Map.of("fast", opusFast));
+        assertThat(rich.get("anthropic/claude-opus-4-6").modes()).isEqualTo(Map.of("fast", opusFast));
+        assertThat(rich.get("anthropic/claude-opus-4-7").modes()).isEqualTo(Map.of("fast", opusFast));
         assertThat(rich.get("anthropic/claude-opus-4-8").modes())
-                .isEqualTo(java.util.Map.of("fast", new PriceMode(10_000_000L, 50_000_000L, 1_000_000L, 12_500_000L)));
+                .isEqualTo(Map.of("fast", new PriceMode(10_000_000L, 50_000_000L, 1_000_000L, 12_500_000L)));
         assertThat(rich.get("openai/gpt-5.4"))
                 .isEqualTo(new PriceBookRow(
                         "openai",
@@ -113,10 +115,10 @@ class PriceBookGeneratorTest {
                         250_000L,
                         null,
                         List.of(new PriceTier(272_000, 5_000_000L, 22_500_000L, 500_000L, null)),
-                        java.util.Map.of("fast", new PriceMode(5_000_000L, 30_000_000L, 500_000L, null))));
+                        Map.of("fast", new PriceMode(5_000_000L, 30_000_000L, 500_000L, null))));
         assertThat(rich.get("openai/gpt-5.4-mini").tiers()).isEmpty();
         assertThat(rich.get("openai/gpt-5.4-mini").modes())
-                .isEqualTo(java.util.Map.of("fast", new PriceMode(1_500_000L, 9_000_000L, 150_000L, null)));
+                .isEqualTo(Map.of("fast", new PriceMode(1_500_000L, 9_000_000L, 150_000L, null)));
         assertThat(rich.get("openai/gpt-5.5"))
                 .isEqualTo(new PriceBookRow(
                         "openai",
@@ -126,7 +128,7 @@ class PriceBookGeneratorTest {
                         500_000L,
                         null,
                         List.of(new PriceTier(272_000, 10_000_000L, 45_000_000L, 1_000_000L, null)),
-                        java.util.Map.of("fast", new PriceMode(12_500_000L, 75_000_000L, 1_250_000L, null))));
+                        Map.of("fast", new PriceMode(12_500_000L, 75_000_000L, 1_250_000L, null))));
         for (String pro : List.of("openai/gpt-5.4-pro", "openai/gpt-5.5-pro")) {
             assertThat(rich.get(pro).tiers())
                     .as(pro)
