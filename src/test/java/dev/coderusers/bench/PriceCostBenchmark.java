@@ -209,7 +209,11 @@ public final class PriceCostBenchmark {
         AiModelCostResponse answer = request(body);
         expect(answer.unpricedUsages() == 0 && answer.totalMicros() != null, "every usage of the batch is priced");
         String benchUrl = setting("BENCH_URL", null);
-        HttpClient http = benchUrl == null ? null : HttpClient.newHttpClient();
+        // HTTP/1.1 as curl speaks it: the JDK client's default h2c upgrade sends a large body through HTTP/2's
+        // small flow-control windows, which measures the window, not the service.
+        HttpClient http = benchUrl == null
+                ? null
+                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         Map<Approach, double[]> results = new LinkedHashMap<>();
         for (Approach approach : Approach.values()) {
