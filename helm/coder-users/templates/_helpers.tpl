@@ -67,6 +67,18 @@ Name of the Secret holding the database settings: the user's, or the one the cha
 {{- end }}
 
 {{/*
+Name of the Secret holding the encryption keys of user secrets: the user's, the one the chart creates, or
+empty when there is none.
+*/}}
+{{- define "coder-users.userSecretsKeySecretName" -}}
+{{- if .Values.userSecrets.existingSecret }}
+{{- .Values.userSecrets.existingSecret }}
+{{- else if .Values.userSecrets.encryptionKeys }}
+{{- printf "%s-user-secrets-key" (include "coder-users.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
+{{/*
 Image reference; the tag defaults to the chart's appVersion.
 */}}
 {{- define "coder-users.image" -}}
@@ -96,6 +108,9 @@ ever applied.
 {{- if or (not $db.username) (not $db.password) }}
 {{- fail "database.username and database.password are required with database.url. Pass the password at install time (--set database.password=...), or keep it out of Helm with database.existingSecret." }}
 {{- end }}
+{{- end }}
+{{- if and .Values.userSecrets.existingSecret .Values.userSecrets.encryptionKeys }}
+{{- fail "userSecrets.existingSecret is set together with userSecrets.encryptionKeys: use either your own Secret (userSecrets.existingSecret) or the chart-created one (userSecrets.encryptionKeys), not both." }}
 {{- end }}
 {{- if .Values.autoscaling.enabled }}
 {{- if gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas) }}

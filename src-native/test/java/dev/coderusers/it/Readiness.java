@@ -12,10 +12,10 @@ import java.util.function.Predicate;
  * after the HTTP server is up, so a test that needs the database waits for it here first. This bounds a wait;
  * it asserts nothing about how long the start takes.
  */
-final class Readiness {
+public final class Readiness {
 
     /** The seed check in the readiness answer. */
-    static final String SEED_CHECK = "checks.find { it.name == 'ai-model-price-seed' }";
+    public static final String SEED_CHECK = "checks.find { it.name == 'ai-model-price-seed' }";
 
     private static final Duration LIMIT = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -23,12 +23,13 @@ final class Readiness {
     private Readiness() {}
 
     /** Waits until the service is ready: migrated and seeded. */
-    static ExtractableResponse<Response> awaitReady() {
+    public static ExtractableResponse<Response> awaitReady() {
         return awaitUntil(answer -> answer.statusCode() == 200, "ready");
     }
 
     /** Waits until the readiness answer satisfies {@code condition}; returns that answer. */
-    static ExtractableResponse<Response> awaitUntil(Predicate<ExtractableResponse<Response>> condition, String what) {
+    public static ExtractableResponse<Response> awaitUntil(
+            Predicate<ExtractableResponse<Response>> condition, String what) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (true) {
             ExtractableResponse<Response> answer =

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -160,7 +161,13 @@ public class ApiExceptionMappers {
     }
 
     private static String validationDetail(ConstraintViolation<?> violation) {
-        return validationDetail(violation.getMessage(), violation.getInvalidValue());
+        Object value = violation.getInvalidValue();
+        if (value != null && value == violation.getLeafBean()) {
+            // A constraint of the whole body reported on one field (e.g. required_unless): the value it names
+            // is that field's, which the constraint hands over as its payload.
+            value = violation.unwrap(HibernateConstraintViolation.class).getDynamicPayload(Object.class);
+        }
+        return validationDetail(violation.getMessage(), value);
     }
 
     /** The JSON name of the violated field: the last node of the path, snake_cased like the API's JSON. */

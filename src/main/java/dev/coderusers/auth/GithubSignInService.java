@@ -144,7 +144,8 @@ public class GithubSignInService implements OAuth2SignIn {
                         tokens,
                         "{}",
                         settings.githubDotCom() ? user.id() : null),
-                ipAddress);
+                ipAddress,
+                authorization.conversion());
         return new SignedIn(session, authorization.redirect());
     }
 

@@ -43,11 +43,22 @@ public class LoginService {
     /** Checks the password and opens a session; the checks run in Coder's order. */
     @Transactional
     public String login(LoginRequest request, String ipAddress) {
-        Optional<User> found = User.findByEmail(request.email());
+        User user = passwordUser(request.email(), request.password());
+        return apiKeys.createSession(user.id, LoginType.PASSWORD, sessionConfig.duration(), ipAddress)
+                .token();
+    }
+
+    /**
+     * Coder's {@code loginRequest}: the user of this email and password, if it may sign in with a password (a
+     * dormant user becomes active); otherwise the sign-in's 401 or 403. Also the check of a login conversion.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    User passwordUser(String email, String password) {
+        Optional<User> found = User.findByEmail(email);
         // An unknown email costs the same hashing work as a known one: no timing oracle on who exists.
         boolean passwordMatches = found.isPresent()
-                ? passwords.verifyForUser(request.password(), found.get().hashedPassword)
-                : passwords.verifyAgainstDummy(request.password());
+                ? passwords.verifyForUser(password, found.get().hashedPassword)
+                : passwords.verifyAgainstDummy(password);
         if (!passwordMatches) {
             throw new ApiException(401, ApiError.of("Incorrect email or password."));
         }
@@ -67,8 +78,7 @@ public class LoginService {
         if (user.status != UserStatus.ACTIVE) {
             throw accountSuspended();
         }
-        return apiKeys.createSession(user.id, LoginType.PASSWORD, sessionConfig.duration(), ipAddress)
-                .token();
+        return user;
     }
 
     /** Coder's answer to a sign-in of a suspended user; every way of signing in gives it. */

@@ -32,10 +32,12 @@ public class OAuth2Callback {
 
     private final SignInCookies cookies;
     private final SessionConfig sessionConfig;
+    private final LoginConversionService conversions;
 
-    public OAuth2Callback(SignInCookies cookies, SessionConfig sessionConfig) {
+    public OAuth2Callback(SignInCookies cookies, SessionConfig sessionConfig, LoginConversionService conversions) {
         this.cookies = cookies;
         this.sessionConfig = sessionConfig;
+        this.conversions = conversions;
     }
 
     /**
@@ -56,7 +58,7 @@ public class OAuth2Callback {
         URI callbackUri = callbackUri(requestBase, signIn.callbackPath());
         String code = first(query, "code");
         if (code.isEmpty()) {
-            return start(signIn, first(query, "redirect"), callbackUri);
+            return start(signIn, first(query, "redirect"), first(query, "oidc_merge_state"), callbackUri);
         }
         String state = first(query, "state");
         if (state.isEmpty()) {
@@ -82,26 +84,39 @@ public class OAuth2Callback {
             verifier = SignInCookies.flowValue(verifierCookie.getValue());
         }
 
-        OAuth2SignIn.SignedIn signedIn =
-                signIn.complete(new OAuth2SignIn.Authorization(code, redirect, verifier), callbackUri, ipAddress);
+        OAuth2SignIn.Conversion conversion = null;
+        if (LoginConversionService.isConversionState(state)) {
+            Cookie convertCookie = requestCookies.get(LoginConversionService.COOKIE);
+            conversion = new OAuth2SignIn.Conversion(state, convertCookie == null ? null : convertCookie.getValue());
+        }
+        OAuth2SignIn.SignedIn signedIn = signIn.complete(
+                new OAuth2SignIn.Authorization(code, redirect, verifier, conversion), callbackUri, ipAddress);
 
         // Whatever the cookie said, only a path on this site (an attacker may have set the cookie).
         String location = RedirectPaths.local(signedIn.redirect());
         Response.ResponseBuilder response = signIn.answersWithJson()
                 ? Response.ok(new DeviceFlowCallbackResponse(location))
                 : Response.status(307).header("Location", location);
-        return response.cookie(
-                        cookies.session(signedIn.sessionToken()),
-                        cookies.flowRemoved(SignInCookies.STATE),
-                        cookies.flowRemoved(SignInCookies.REDIRECT),
-                        cookies.flowRemoved(SignInCookies.PKCE_VERIFIER))
-                .build();
+        response.cookie(
+                cookies.session(signedIn.sessionToken()),
+                cookies.flowRemoved(SignInCookies.STATE),
+                cookies.flowRemoved(SignInCookies.REDIRECT),
+                cookies.flowRemoved(SignInCookies.PKCE_VERIFIER));
+        if (conversion != null) {
+            response.cookie(cookies.flowRemoved(LoginConversionService.COOKIE));
+        }
+        return response.build();
     }
 
-    private Response start(OAuth2SignIn signIn, String requestedRedirect, URI callbackUri) {
-        // Coder also takes the state from "oidc_merge_state" (its password-to-OIDC conversion). This service
-        // has no conversion, and a state chosen by the caller would weaken the login-CSRF protection.
-        String state = SessionTokens.randomString(STATE_LENGTH);
+    private Response start(OAuth2SignIn signIn, String requestedRedirect, String mergeState, URI callbackUri) {
+        // A login conversion's sign-in starts with the state the conversion was given ("oidc_merge_state", as in
+        // Coder). Only the state of a conversion in progress is taken: a state the caller could choose freely
+        // would weaken the login-CSRF protection.
+        if (!mergeState.isEmpty() && !conversions.isPending(mergeState)) {
+            throw ApiException.badRequest(
+                    "The login conversion is unknown or has expired. Please start the conversion again.");
+        }
+        String state = mergeState.isEmpty() ? SessionTokens.randomString(STATE_LENGTH) : mergeState;
         // Redirect is always set, even empty, so that an older one cannot apply.
         String redirect = requestedRedirect.isEmpty() ? "" : RedirectPaths.local(requestedRedirect);
         CodeVerifier verifier = signIn.usesPkce() ? new CodeVerifier() : null;

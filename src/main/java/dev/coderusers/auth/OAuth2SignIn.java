@@ -30,8 +30,14 @@ interface OAuth2SignIn {
     /** Whether the callback answers {@code 200 {"redirect_url"}} (GitHub's device flow) instead of a 307. */
     boolean answersWithJson();
 
-    /** What the callback received, after its state and PKCE checks. */
-    record Authorization(String code, String redirect, String pkceVerifier) {}
+    /** What the callback received, after its state and PKCE checks; {@code conversion} is null for a sign-in. */
+    record Authorization(String code, String redirect, String pkceVerifier, Conversion conversion) {}
+
+    /**
+     * A sign-in that completes a login conversion: the state it came back with, and the conversion cookie the
+     * browser sent (null when none).
+     */
+    record Conversion(String state, String cookie) {}
 
     /** A completed sign-in: the new session token and the path the browser asked to return to. */
     record SignedIn(String sessionToken, String redirect) {}

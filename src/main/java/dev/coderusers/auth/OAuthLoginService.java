@@ -3,10 +3,12 @@ package dev.coderusers.auth;
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
+import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.apikey.ApiKeyService;
 import dev.coderusers.config.SessionConfig;
 import dev.coderusers.organization.Organization;
 import dev.coderusers.role.Roles;
+import dev.coderusers.user.LoginType;
 import dev.coderusers.user.NewUser;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserService;
@@ -33,19 +35,42 @@ public class OAuthLoginService {
     private final ApiKeyService apiKeys;
     private final SessionConfig sessionConfig;
     private final IdentityProviders providers;
+    private final LoginConversionService conversions;
 
     public OAuthLoginService(
-            UserService users, ApiKeyService apiKeys, SessionConfig sessionConfig, IdentityProviders providers) {
+            UserService users,
+            ApiKeyService apiKeys,
+            SessionConfig sessionConfig,
+            IdentityProviders providers,
+            LoginConversionService conversions) {
         this.users = users;
         this.apiKeys = apiKeys;
         this.sessionConfig = sessionConfig;
         this.providers = providers;
+        this.conversions = conversions;
     }
 
     /** Signs the identity in and returns the new session token. */
     @Transactional
     public String signIn(ExternalIdentity identity, String ipAddress) {
+        return signIn(identity, ipAddress, null);
+    }
+
+    /**
+     * Signs the identity in and returns the new session token. A sign-in that came back with a conversion's
+     * state first converts the password user it belongs to (or fails without creating anyone); that user's
+     * password sessions end with the password.
+     */
+    @Transactional
+    public String signIn(ExternalIdentity identity, String ipAddress, OAuth2SignIn.Conversion conversion) {
         Linked linked = findLinkedUser(identity);
+        if (conversion != null) {
+            User converted = conversions.convert(linked.user(), identity, conversion.state(), conversion.cookie());
+            ApiKey.delete("userId = ?1 and loginType = ?2", converted.id, LoginType.PASSWORD);
+            linked = new Linked(
+                    converted,
+                    UserLink.findFor(converted.id, identity.loginType()).orElse(null));
+        }
         if (linked.user() == null) {
             // A sign-up may create the first user, who becomes owner: serialise with the other paths that
             // may, then look again in case a parallel sign-in of the same person just created the account.
@@ -63,14 +88,17 @@ public class OAuthLoginService {
                             providers.signupsDisabledText().orElse(SIGNUPS_DISABLED_DETAIL)));
         }
         if (user != null && user.loginType != identity.loginType()) {
-            // Coder adds a hint about converting a password account; this service offers no conversion.
             throw new ApiException(
                     403,
                     ApiError.of(
                             "Incorrect login type",
                             "Attempting to use login type \""
                                     + identity.loginType().value() + "\", but the user has the login type \""
-                                    + user.loginType.value() + "\"."));
+                                    + user.loginType.value() + "\"."
+                                    + (user.loginType == LoginType.PASSWORD
+                                            ? " You can convert your account to use this login type by visiting your"
+                                                    + " account settings."
+                                            : "")));
         }
         Instant now = CoderJson.now();
         if (user == null) {

@@ -49,7 +49,9 @@ public class OidcSignInResource {
                     + " token, signs in, sets coder_session_token and redirects to the requested local path. Where"
                     + " Coder renders an HTML error page (signups disabled, wrong login type, unverified email,"
                     + " email domain not allowed) this answers its JSON error body with the same status; where"
-                    + " Coder answers 500 for a code the provider refused, 400.")
+                    + " Coder answers 500 for a code the provider refused or an expired login conversion, 400. With"
+                    + " oidc_merge_state (the state_string of POST /users/{user}/convert-login) the sign-in completes"
+                    + " that conversion, which needs the coder_oauth_convert_jwt cookie and an identity of that user.")
     @APIResponse(responseCode = "307", description = "Temporary Redirect")
     @APIResponse(
             responseCode = "400",

@@ -120,7 +120,8 @@ public class OidcSignInService implements OAuth2SignIn {
                         exchanged.tokens(),
                         JSONObject.toJSONString(claims),
                         null),
-                ipAddress);
+                ipAddress,
+                authorization.conversion());
         return new SignedIn(session, authorization.redirect());
     }
 

@@ -51,6 +51,11 @@ public class SignInCookies {
         return cookie(name, URLEncoder.encode(value, StandardCharsets.UTF_8), FLOW_MAX_AGE_SECONDS);
     }
 
+    /** The cookie that ties a login conversion to the browser that asked for it, for the conversion's lifetime. */
+    NewCookie conversion(String secret) {
+        return cookie(LoginConversionService.COOKIE, secret, (int) LoginConversionService.LIFETIME.toSeconds());
+    }
+
     /** Removes a cookie of the OAuth2 flow once the sign-in has completed. */
     NewCookie flowRemoved(String name) {
         return cookie(name, "", 0);

@@ -6,6 +6,7 @@ import dev.coderusers.modelprice.InvalidPriceSeedException;
 import dev.coderusers.modelprice.PriceSeed;
 import dev.coderusers.modelprice.PriceSeeder;
 import dev.coderusers.modelprice.SeedOutcome;
+import dev.coderusers.usersecret.SecretKeyRotation;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,16 +42,23 @@ public class DatabaseStartup {
     private final PriceSeeder seeder;
     private final PriceBookConfig priceBook;
     private final BootstrapConfig config;
+    private final SecretKeyRotation secretKeys;
     private final CountDownLatch ready = new CountDownLatch(1);
 
     private volatile StartupStatus status = StartupStatus.starting();
     private ScheduledExecutorService executor;
 
-    public DatabaseStartup(Flyway flyway, PriceSeeder seeder, PriceBookConfig priceBook, BootstrapConfig config) {
+    public DatabaseStartup(
+            Flyway flyway,
+            PriceSeeder seeder,
+            PriceBookConfig priceBook,
+            BootstrapConfig config,
+            SecretKeyRotation secretKeys) {
         this.flyway = flyway;
         this.seeder = seeder;
         this.priceBook = priceBook;
         this.config = config;
+        this.secretKeys = secretKeys;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -82,8 +90,11 @@ public class DatabaseStartup {
         return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The seed is read and validated once: the retries below wait for the database, not for the file. */
-    private void start() {
+    /**
+     * The seed is read and validated once: the retries below wait for the database, not for the file.
+     * Package-private for tests, which run it on their own instance.
+     */
+    void start() {
         PriceSeed seed;
         try {
             seed = loadSeed();
@@ -100,6 +111,8 @@ public class DatabaseStartup {
     private void attempt(PriceSeed seed, int attempt, Duration backoff) {
         try {
             flyway.migrate();
+            // Stored secrets that no configured key can read stop the start (they will not become readable).
+            secretKeys.checkAndRotate();
             SeedOutcome outcome = seeder.apply(seed);
             LOG.infof(
                     "AI model price book %s (%d rows, sha256 %s): inserted=%d updated=%d unchanged=%d"
@@ -114,6 +127,9 @@ public class DatabaseStartup {
                     outcome.millis());
             status = StartupStatus.ready(seed.source(), outcome);
             ready.countDown();
+        } catch (SecretKeyRotation.MissingKeyException e) {
+            LOG.errorf("The service will not become ready: %s", e.getMessage());
+            status = StartupStatus.failed(e.getMessage());
         } catch (Exception e) {
             String reason = reason(e);
             Duration next = min(backoff.multipliedBy(2), config.retryMax());

@@ -19,7 +19,10 @@ public record StartupStatus(Phase phase, String detail, int attempts, SeedOutcom
         WAITING_FOR_DATABASE,
         /** Migrations ran and the price seed committed. */
         READY,
-        /** The price seed is invalid; the service will not become ready until it is fixed. */
+        /**
+         * The price seed is invalid, or stored secrets need an encryption key that is not configured; the service
+         * will not become ready until it is fixed.
+         */
         FAILED
     }
 

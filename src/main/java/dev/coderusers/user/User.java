@@ -41,6 +41,11 @@ public class User extends PanacheEntityBase {
     public boolean isSystem;
     public boolean isServiceAccount;
 
+    /** SHA-256 of the outstanding password-reset passcode, or null (see {@link OneTimePasscodeService}). */
+    public byte[] hashedOneTimePasscode;
+
+    public Instant oneTimePasscodeExpiresAt;
+
     /** By id, deleted or not: Coder's {@code GetUserByID} does not filter soft-deleted users. */
     public static Optional<User> findByIdIncludingDeleted(UUID id) {
         return findByIdOptional(id);

@@ -114,8 +114,9 @@ public class UserAccountService {
         if (passwords.verify(request.password(), user.hashedPassword)) {
             throw ApiException.badRequest("New password cannot match old password.");
         }
-        // Coder leaves updated_at alone on a password change.
+        // Coder leaves updated_at alone on a password change, and clears an outstanding reset passcode.
         user.hashedPassword = passwords.hash(request.password());
+        OneTimePasscodeService.clearPasscode(user);
         ApiKey.deleteByUser(user.id);
     }
 

@@ -2,7 +2,6 @@ package dev.coderusers.user;
 
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
-import dev.coderusers.api.ApiExceptionMappers;
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.Pagination;
 import dev.coderusers.api.ValidationError;
@@ -113,13 +112,8 @@ public class UserService {
     /** {@code POST /users}, with Coder's order of checks (coderd/users.go postUser). */
     @Transactional
     public UserResponse createUser(Actor actor, CreateUserRequest request) {
+        // A missing email (required unless service_account) was reported with the other fields by validation.
         boolean serviceAccount = Boolean.TRUE.equals(request.serviceAccount());
-        if (!serviceAccount && isEmpty(request.email())) {
-            throw ApiException.badRequest(
-                    "Validation failed.",
-                    "email",
-                    ApiExceptionMappers.validationDetail("required_unless", request.email()));
-        }
         String requestedLoginType = nullToEmpty(request.loginType());
         if (serviceAccount) {
             if (!requestedLoginType.isEmpty() && !requestedLoginType.equals(LoginType.NONE.value())) {

@@ -22,14 +22,18 @@ class ErrorEnvelopeTest {
     }
 
     @Test
-    void wrongMethodAndWrongContentTypeUseTheEnvelope() {
+    void wrongMethodUsesTheEnvelope() {
         given().put("/api/v2/users/first").then().statusCode(405).body("message", equalTo("Method not allowed."));
+    }
+
+    @Test
+    void aBodyIsReadAsJsonWhateverItsContentTypeAsCoderDoes() {
         given().contentType("text/plain")
                 .body("hello")
                 .post("/api/v2/users/first")
                 .then()
-                .statusCode(415)
-                .body("message", equalTo("Unsupported media type."));
+                .statusCode(400)
+                .body("message", equalTo("Request body must be valid JSON."));
     }
 
     @Test

@@ -30,12 +30,17 @@ class OpenApiDocumentTest {
             "POST /api/v2/users/first",
             "GET /api/v2/users/authmethods",
             "POST /api/v2/users/login",
+            "POST /api/v2/users/otp/request",
+            "POST /api/v2/users/otp/change-password",
             "GET /api/v2/users/oauth2/github/callback",
             "GET /api/v2/users/oauth2/github/device",
             "GET /api/v2/users/oidc/callback");
 
     private static final Set<String> RATE_LIMITED = Set.of(
             "POST /api/v2/users/login",
+            "POST /api/v2/users/otp/request",
+            "POST /api/v2/users/otp/change-password",
+            "POST /api/v2/users/validate-password",
             "GET /api/v2/users/oauth2/github/callback",
             "GET /api/v2/users/oauth2/github/device",
             "GET /api/v2/users/oidc/callback",

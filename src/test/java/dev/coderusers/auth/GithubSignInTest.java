@@ -263,7 +263,8 @@ class GithubSignInTest {
                 .body(
                         "detail",
                         equalTo("Attempting to use login type \"github\", but the user has the login type"
-                                + " \"password\"."));
+                                + " \"password\". You can convert your account to use this login type by"
+                                + " visiting your account settings."));
         QuarkusTransaction.requiringNew()
                 .run(() -> assertThat(UserLink.findByLinkedId("4004")).isEmpty());
     }

@@ -208,7 +208,8 @@ class OidcSignInTest {
                 .body(
                         "detail",
                         equalTo("Attempting to use login type \"oidc\", but the user has the login type"
-                                + " \"password\"."));
+                                + " \"password\". You can convert your account to use this login type by"
+                                + " visiting your account settings."));
     }
 
     @Test

@@ -102,6 +102,36 @@ class HelmChartTest {
     }
 
     @Test
+    void theUserSecretsKeysAreOnlyInTheirSecretWhichThePodReads() {
+        String keys = "bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleS0=,b2xkLWtleS1vbGQta2V5LW9sZC1rZXktb2xkLWtleS0=";
+        String encoded = Base64.getEncoder().encodeToString(keys.getBytes(StandardCharsets.UTF_8));
+
+        List<String> documents = Arrays.asList(template()
+                .withValuesFile(VALUES.resolve("autoscaling.yaml"))
+                .call()
+                .split("(?m)^---$"));
+
+        assertThat(documents).noneMatch(document -> document.contains(keys));
+        assertThat(documents)
+                .filteredOn(document -> document.contains(encoded))
+                .singleElement()
+                .satisfies(secret -> assertThat(secret)
+                        .contains("kind: Secret")
+                        .contains("name: coder-users-user-secrets-key")
+                        .contains("helm.sh/resource-policy: keep"));
+        assertThat(documents)
+                .filteredOn(document -> document.contains("# Source: coder-users/templates/deployment.yaml"))
+                .singleElement()
+                .satisfies(deployment -> assertThat(deployment)
+                        .contains("- name: CODER_USERS_SECRETS_ENCRYPTION_KEYS")
+                        .contains("name: coder-users-user-secrets-key")
+                        .contains("checksum/user-secrets-key:"));
+        // Without keys, the pod gets no such variable.
+        assertThat(template().withValuesFile(VALUES.resolve("default.yaml")).call())
+                .doesNotContain("CODER_USERS_SECRETS_ENCRYPTION_KEYS");
+    }
+
+    @Test
     void existingSecretReplacesTheChartSecret() {
         String rendered = template()
                 .withValuesFile(VALUES.resolve("existing-secret.yaml"))
@@ -109,6 +139,7 @@ class HelmChartTest {
 
         assertThat(rendered).doesNotContain("kind: Secret");
         assertThat(rendered).contains("name: coder-users-postgres").contains("key: url");
+        assertThat(rendered).contains("name: coder-users-encryption").contains("key: keys");
     }
 
     static Stream<Arguments> missingOrContradictoryValues() {
@@ -132,6 +163,15 @@ class HelmChartTest {
                 Arguments.of(
                         List.of(IMAGE, URL, USERNAME, PASSWORD, "database.existingSecret=mine"),
                         "database.existingSecret is set together with database.url, username or password"),
+                Arguments.of(
+                        List.of(
+                                IMAGE,
+                                URL,
+                                USERNAME,
+                                PASSWORD,
+                                "userSecrets.existingSecret=mine",
+                                "userSecrets.encryptionKeys=a2V5"),
+                        "userSecrets.existingSecret is set together with userSecrets.encryptionKeys"),
                 Arguments.of(
                         List.of(IMAGE, URL, USERNAME, PASSWORD, "podDisruptionBudget.enabled=true"),
                         "podDisruptionBudget.enabled needs at least two replicas"),
