@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A price seed that has been read and validated completely, so that applying it can only fail for
@@ -34,11 +35,15 @@ import java.util.Set;
  */
 public record PriceSeed(String source, byte[] json, String checksum, List<PriceBookRow> rows) {
 
-    /** The keys every row carries, no more and no fewer (an absent price key would silently mean NULL). */
+    /** The keys every row carries (an absent price key would silently mean NULL). */
     public static final List<String> KEYS =
             List.of("provider", "model", "input_price", "output_price", "cache_read_price", "cache_write_price");
 
-    private static final Set<String> KEY_SET = Set.copyOf(KEYS);
+    /** The keys a row may carry besides {@link #KEYS}: its tiers and modes, when it has some. */
+    public static final List<String> OPTIONAL_KEYS = List.of(PriceListJson.TIERS, PriceListJson.MODES);
+
+    private static final Set<String> KEY_SET =
+            Set.copyOf(Stream.concat(KEYS.stream(), OPTIONAL_KEYS.stream()).toList());
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -100,20 +105,18 @@ public record PriceSeed(String source, byte[] json, String checksum, List<PriceB
         for (Iterator<String> names = element.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEY_SET.contains(name)) {
-                throw new InvalidPriceSeedException(
-                        where + ": unknown field \"" + name + "\"; a row has exactly the fields " + KEYS);
+                throw new InvalidPriceSeedException(where + ": unknown field \"" + name
+                        + "\"; a row has exactly the fields " + KEYS + ", and optionally " + OPTIONAL_KEYS);
             }
         }
         String provider = text(where, element, "provider");
         String model = text(where, element, "model");
         where = where + " (" + provider + "/" + model + ")";
-        return new PriceBookRow(
-                provider,
-                model,
-                price(where, element, "input_price"),
-                price(where, element, "output_price"),
-                price(where, element, "cache_read_price"),
-                price(where, element, "cache_write_price"));
+        try {
+            return PriceListJson.read(provider, model, element, PriceListJson.Form.SEED);
+        } catch (PriceListJson.FieldException e) {
+            throw new InvalidPriceSeedException(where + ": field \"" + e.field() + "\" " + e.detail());
+        }
     }
 
     private static String text(String where, JsonNode row, String field) throws InvalidPriceSeedException {
@@ -160,26 +163,6 @@ public record PriceSeed(String source, byte[] json, String checksum, List<PriceB
                     source + ": is not UTF-8 text (invalid byte sequence at byte offset " + in.position() + ")");
         }
         return out.flip().toString();
-    }
-
-    private static Long price(String where, JsonNode row, String field) throws InvalidPriceSeedException {
-        if (!row.has(field)) {
-            throw new InvalidPriceSeedException(where + ": field \"" + field
-                    + "\" is missing; write null for an unknown price and 0 for a free one");
-        }
-        JsonNode value = row.get(field);
-        if (value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new InvalidPriceSeedException(where + ": field \"" + field
-                    + "\" must be an integer (micro-USD per 1M tokens) or null, got " + describe(value));
-        }
-        long price = value.longValue();
-        if (price < 0) {
-            throw new InvalidPriceSeedException(where + ": field \"" + field + "\" must not be negative, got " + price);
-        }
-        return price;
     }
 
     private static String describe(JsonNode node) {

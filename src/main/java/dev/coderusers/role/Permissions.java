@@ -122,6 +122,29 @@ public final class Permissions {
         return canReadAllOrganizations(actor) || actor.organizationRoles().containsKey(organizationId);
     }
 
+    /**
+     * Read the AI model price book (prices in force, their history) and price usage with it: everyone signed in,
+     * as in Coder, where {@code ai_model_price:read} is granted to every member.
+     */
+    public static boolean canReadModelPrices(Actor actor) {
+        return actor != null;
+    }
+
+    /** Set or clear a model's price (an owner's price, which wins over the seed's): site owners only. */
+    public static boolean canManageModelPrices(Actor actor) {
+        return actor.hasSiteRole(Roles.OWNER);
+    }
+
+    /**
+     * {@link #canManageModelPrices}, or 403: everyone signed in reads the price book, so there is nothing to
+     * hide behind a 404 (which Coder answers only for what the caller may not see).
+     */
+    public static void requireManageModelPrices(Actor actor) {
+        if (!canManageModelPrices(actor)) {
+            throw ApiException.forbidden();
+        }
+    }
+
     /** The site roles that read every user and every organization. */
     private static boolean isSiteReader(Actor actor) {
         return actor.hasSiteRole(Roles.OWNER)

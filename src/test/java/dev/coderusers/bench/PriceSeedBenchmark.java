@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coderusers.config.PriceBookConfig;
 import dev.coderusers.devdb.EmbeddedPostgresLauncher;
 import dev.coderusers.modelprice.PriceBookRow;
+import dev.coderusers.modelprice.PriceClock;
 import dev.coderusers.modelprice.PriceSeed;
 import dev.coderusers.modelprice.PriceSeeder;
 import dev.coderusers.modelprice.SeedOutcome;
@@ -101,7 +102,7 @@ public final class PriceSeedBenchmark {
 
     private PriceSeedBenchmark(AgroalDataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
-        this.seeder = new PriceSeeder(dataSource);
+        this.seeder = new PriceSeeder(dataSource, new PriceClock());
         this.forceFlush = serverVersion() >= 150000;
     }
 
@@ -308,7 +309,7 @@ public final class PriceSeedBenchmark {
     }
 
     /**
-     * {@code n_tup_upd} of the price table. PostgreSQL 15 publishes a backend's counters at most once a
+     * {@code n_tup_upd} of the price table and {@code n_tup_ins} of the history. PostgreSQL 15 publishes a backend's counters at most once a
      * second; forcing the flush (all work runs on the pool's single connection) makes them exact.
      */
     private long rowsUpdated() throws SQLException {
@@ -321,8 +322,11 @@ public final class PriceSeedBenchmark {
                 statement.execute("SELECT pg_sleep(0.6)"); // before 15: the statistics collector's delay
             }
             statement.execute("SELECT pg_stat_clear_snapshot()");
-            try (ResultSet result = statement.executeQuery("SELECT n_tup_upd FROM pg_stat_user_tables"
-                    + " WHERE schemaname = '" + SCHEMA + "' AND relname = 'ai_model_prices'")) {
+            // Rows rewritten in the price table, plus rows added to the history (which the startup path writes).
+            try (ResultSet result = statement.executeQuery("SELECT coalesce(sum(CASE relname"
+                    + " WHEN 'ai_model_prices' THEN n_tup_upd ELSE n_tup_ins END), 0) FROM pg_stat_user_tables"
+                    + " WHERE schemaname = '" + SCHEMA + "'"
+                    + " AND relname IN ('ai_model_prices', 'ai_model_price_history')")) {
                 return result.next() ? result.getLong(1) : 0;
             }
         }
@@ -344,7 +348,7 @@ public final class PriceSeedBenchmark {
     }
 
     private void emptyTables() throws SQLException {
-        execute("TRUNCATE ai_model_prices, ai_model_price_seeds");
+        execute("TRUNCATE ai_model_prices, ai_model_price_seeds, ai_model_price_history");
     }
 
     private void checkRowCount(int expected) throws SQLException {

@@ -51,6 +51,47 @@ class PriceSeedTest {
     }
 
     @Test
+    void parsesOptionalTiersAndModesNextToFlatRows() throws Exception {
+        byte[] json = SeedFiles.array(
+                SeedFiles.row("\"openai\"", "\"flat\"", "1", "2", "null", "null"),
+                SeedFiles.row("\"openai\"", "\"gpt-5.4\"", "2500000", "15000000", "250000", "null")
+                        .replace(
+                                "}",
+                                ", \"tiers\": [" + SeedFiles.tier("272000", "5000000") + ", "
+                                        + SeedFiles.tier("1000000", "0") + "], \"modes\": {\"fast\": "
+                                        + SeedFiles.mode("5000000")
+                                                .replace(
+                                                        "}",
+                                                        ", \"tiers\": [" + SeedFiles.tier("272000", "10000000") + "]}")
+                                        + ", \"batch\": " + SeedFiles.mode("1250000") + "}}"));
+
+        PriceSeed seed = PriceSeed.parse(SeedFiles.NAME, json);
+
+        assertThat(seed.rows().get(0)).isEqualTo(new PriceBookRow("openai", "flat", 1L, 2L, null, null));
+        assertThat(seed.rows().get(0).tiers()).isEmpty();
+        assertThat(seed.rows().get(0).modes()).isEmpty();
+        PriceBookRow tiered = seed.rows().get(1);
+        assertThat(tiered.tiers())
+                .containsExactly(
+                        new PriceTier(272_000, 5_000_000L, 1L, null, null),
+                        new PriceTier(1_000_000, 0L, 1L, null, null));
+        assertThat(tiered.modes())
+                .containsOnlyKeys("batch", "fast")
+                .containsEntry("batch", new PriceMode(1_250_000L, 2L, null, null))
+                .containsEntry(
+                        "fast",
+                        new PriceMode(
+                                5_000_000L,
+                                2L,
+                                null,
+                                null,
+                                List.of(new PriceTier(272_000, 10_000_000L, 1L, null, null))));
+        // Written back as the generator writes seeds, the rows read the same.
+        assertThat(PriceSeed.parse(SeedFiles.NAME, SeedFiles.write(seed.rows())).rows())
+                .isEqualTo(seed.rows());
+    }
+
+    @Test
     void checksumIsTheSha256OfTheFileBytes() throws Exception {
         byte[] json = SeedFiles.array(SeedFiles.row("\"a\"", "\"b\"", "1", "2", "3", "4"));
         byte[] reformatted = new String(json, StandardCharsets.UTF_8)

@@ -2,6 +2,7 @@ package dev.coderusers.modelprice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,11 +13,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,8 +52,17 @@ class PriceSeederTest {
     @Inject
     AgroalDataSource dataSource;
 
+    MovableClock clock;
+
+    @BeforeEach
+    void movableClock() {
+        clock = MovableClock.install();
+    }
+
     @AfterEach
     void restoreTheCommittedSeed() throws Exception {
+        // At the real time: other test classes price usage "now" and must find the seed's prices in force.
+        clock.real();
         emptyTable();
         seeder.apply(SeedFiles.embedded());
     }
@@ -63,7 +76,11 @@ class PriceSeederTest {
 
         assertThat(outcome).isEqualTo(new SeedOutcome(seed.checksum(), 71, 71, 0, 0, false, outcome.millis()));
         Map<String, Stored> table = table();
-        assertThat(table.values()).extracting(Stored::row).containsExactlyElementsOf(seed.rows());
+        // The table holds the base prices; tiers and modes are kept beside it.
+        assertThat(table.values())
+                .extracting(Stored::row)
+                .containsExactlyElementsOf(
+                        seed.rows().stream().map(PriceSeederTest::basePrices).toList());
         assertThat(table.get(FULL_ROW).row())
                 .isEqualTo(new PriceBookRow(
                         "anthropic", "claude-3-5-sonnet-20240620", 3_000_000L, 15_000_000L, 300_000L, 3_750_000L));
@@ -85,8 +102,37 @@ class PriceSeederTest {
     }
 
     @Test
+    void aFreshSeedRecordsEveryModelsWholePriceListInTheHistoryWithItsChecksumAndTime() throws Exception {
+        emptyTable();
+        PriceSeed seed = SeedFiles.embedded();
+        Instant at = Instant.parse("2026-12-01T10:00:00.123456Z");
+        clock.set(at);
+
+        seeder.apply(seed);
+
+        List<Recorded> history = history();
+        assertThat(history).extracting(Recorded::prices).containsExactlyInAnyOrderElementsOf(seed.rows());
+        assertThat(history).allSatisfy(recorded -> {
+            assertThat(recorded.source()).isEqualTo("seed");
+            assertThat(recorded.seedChecksum()).isEqualTo(seed.checksum());
+            assertThat(recorded.changedBy()).isNull();
+            assertThat(recorded.effectiveAt().toInstant()).isEqualTo(at);
+        });
+        // What the table cannot hold is there: gpt-5.4's tier above 272 000 tokens and its fast mode.
+        assertThat(history)
+                .filteredOn(recorded -> recorded.prices().key().equals("openai/gpt-5.4"))
+                .singleElement()
+                .satisfies(recorded -> {
+                    assertThat(recorded.prices().tiers())
+                            .containsExactly(new PriceTier(272_000, 5_000_000L, 22_500_000L, 500_000L, null));
+                    assertThat(recorded.prices().modes()).containsOnlyKeys("fast");
+                });
+    }
+
+    @Test
     void secondApplyOfTheSameSeedIsSkippedByChecksumAndTouchesNoRow() throws Exception {
         Map<String, Stored> before = table();
+        List<Recorded> history = history();
 
         SeedOutcome outcome = seeder.apply(SeedFiles.embedded());
 
@@ -94,11 +140,13 @@ class PriceSeederTest {
         assertThat(outcome.unchanged()).isEqualTo(71);
         assertThat(outcome.inserted() + outcome.updated()).isZero();
         assertThat(table()).isEqualTo(before);
+        assertThat(history()).isEqualTo(history);
     }
 
     @Test
     void forcedReapplyOfAnUnchangedSeedRewritesNoRow() throws Exception {
         Map<String, Stored> before = table();
+        List<Recorded> history = history();
         seeder.forgetAppliedSeeds();
 
         SeedOutcome outcome = seeder.apply(SeedFiles.embedded());
@@ -108,12 +156,66 @@ class PriceSeederTest {
         assertThat(outcome.inserted() + outcome.updated()).isZero();
         // xmin is the transaction that wrote the row version: equal means the row was not rewritten.
         assertThat(table()).isEqualTo(before);
+        // Nothing changed, so nothing is recorded: the history holds changes only.
+        assertThat(history()).isEqualTo(history);
         assertThat(lastAppliedChecksum()).isEqualTo(SeedFiles.embedded().checksum());
+    }
+
+    @Test
+    void aChangeOfTiersOrModesAloneIsRecordedWithoutRewritingTheTableRow() throws Exception {
+        Map<String, Stored> before = table();
+        int recordedBefore = history().size();
+        PriceSeed changed = changedSeed(row -> switch (row.key()) {
+            case "openai/gpt-5.4" ->
+                new PriceBookRow(
+                        row.provider(),
+                        row.model(),
+                        row.inputPrice(),
+                        row.outputPrice(),
+                        row.cacheReadPrice(),
+                        row.cacheWritePrice(),
+                        List.of(new PriceTier(200_000, 6_000_000L, 25_000_000L, 600_000L, null)),
+                        row.modes());
+            case "anthropic/claude-opus-4-7" ->
+                new PriceBookRow(
+                        row.provider(),
+                        row.model(),
+                        row.inputPrice(),
+                        row.outputPrice(),
+                        row.cacheReadPrice(),
+                        row.cacheWritePrice(),
+                        row.tiers(),
+                        Map.of());
+            default -> row;
+        });
+        Instant at = Instant.parse("2026-12-02T00:00:00Z");
+        clock.set(at);
+
+        SeedOutcome outcome = seeder.apply(changed);
+
+        assertThat(outcome.inserted()).isZero();
+        assertThat(outcome.updated()).isEqualTo(2);
+        assertThat(outcome.unchanged()).isEqualTo(69);
+        // The base prices did not change: the rows of the table are the very same row versions.
+        assertThat(table()).isEqualTo(before);
+        List<Recorded> history = history();
+        assertThat(history).hasSize(recordedBefore + 2);
+        assertThat(history.subList(recordedBefore, history.size()))
+                .extracting(Recorded::prices)
+                .containsExactlyInAnyOrder(changed.rows().stream()
+                        .filter(row ->
+                                row.key().equals("openai/gpt-5.4") || row.key().equals("anthropic/claude-opus-4-7"))
+                        .toArray(PriceBookRow[]::new));
+        assertThat(history.subList(recordedBefore, history.size())).allSatisfy(recorded -> {
+            assertThat(recorded.seedChecksum()).isEqualTo(changed.checksum());
+            assertThat(recorded.effectiveAt().toInstant()).isEqualTo(at);
+        });
     }
 
     @Test
     void changedPricesMoveUpdatedAtOfTheirRowsOnly() throws Exception {
         Map<String, Stored> before = table();
+        int recordedBefore = history().size();
         PriceSeed changed = changedSeed(row -> switch (row.key()) {
             // value -> value
             case FULL_ROW -> withInput(row, 3_100_000L);
@@ -149,6 +251,17 @@ class PriceSeederTest {
         Map<String, Stored> expected = new LinkedHashMap<>(before);
         expected.keySet().removeAll(List.of(FULL_ROW, GPT_35, GPT_4));
         assertThat(untouched).hasSize(68).isEqualTo(expected);
+        // One history row per changed model, with the new prices, in the same transaction as the change.
+        List<Recorded> history = history();
+        assertThat(history.subList(recordedBefore, history.size()))
+                .extracting(recorded -> recorded.prices().key())
+                .containsExactlyInAnyOrder(FULL_ROW, GPT_35, GPT_4);
+        assertThat(history.subList(recordedBefore, history.size()))
+                .extracting(
+                        recorded -> recorded.prices().inputPrice(),
+                        recorded -> recorded.prices().cacheReadPrice())
+                .containsExactlyInAnyOrder(
+                        tuple(3_100_000L, 300_000L), tuple(500_000L, null), tuple(30_000_000L, 15_000_000L));
     }
 
     @Test
@@ -189,6 +302,7 @@ class PriceSeederTest {
     @Test
     void invalidSeedsAreRefusedBeforeAnythingIsWritten() throws Exception {
         Map<String, Stored> before = table();
+        List<Recorded> history = history();
         String checksum = lastAppliedChecksum();
 
         // The start-up path: parse (which validates), then apply.
@@ -199,6 +313,7 @@ class PriceSeederTest {
         }
 
         assertThat(table()).isEqualTo(before);
+        assertThat(history()).isEqualTo(history);
         assertThat(lastAppliedChecksum()).isEqualTo(checksum);
     }
 
@@ -219,6 +334,7 @@ class PriceSeederTest {
     @MethodSource("rowsTheDatabaseRefuses")
     void seedThatFailsInTheDatabaseLeavesNothingHalfApplied(String kind, String lastRow) throws Exception {
         Map<String, Stored> before = table();
+        List<Recorded> history = history();
         String checksum = lastAppliedChecksum();
         String valid = new String(
                 SeedFiles.write(changedSeed(row -> withInput(row, 1L)).rows()), StandardCharsets.UTF_8);
@@ -231,6 +347,7 @@ class PriceSeederTest {
         assertThatThrownBy(() -> seeder.apply(unvalidated)).isInstanceOf(SQLException.class);
 
         assertThat(table()).isEqualTo(before);
+        assertThat(history()).isEqualTo(history);
         assertThat(lastAppliedChecksum()).isEqualTo(checksum);
     }
 
@@ -262,6 +379,45 @@ class PriceSeederTest {
         assertThat(table().get(GPT_4).row().inputPrice()).isEqualTo(31_000_000L);
         assertThat(count("SELECT count(*) FROM ai_model_price_seeds WHERE checksum = '" + changed.checksum() + "'"))
                 .isEqualTo(1);
+    }
+
+    /** A row of {@code ai_model_price_history}. */
+    record Recorded(
+            long id,
+            String source,
+            String seedChecksum,
+            UUID changedBy,
+            OffsetDateTime effectiveAt,
+            PriceBookRow prices) {}
+
+    /** The history, in the order it was written. */
+    private List<Recorded> history() throws SQLException {
+        List<Recorded> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT id, source, seed_checksum, changed_by, effective_at, provider, model, input_price,"
+                                + " output_price, cache_read_price, cache_write_price, tiers::text, modes::text"
+                                + " FROM ai_model_price_history ORDER BY id");
+                ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                rows.add(new Recorded(
+                        result.getLong(1),
+                        result.getString(2),
+                        result.getString(3),
+                        result.getObject(4, UUID.class),
+                        result.getObject(5, OffsetDateTime.class),
+                        PriceListJson.stored(
+                                result.getString(6),
+                                result.getString(7),
+                                result.getObject(8, Long.class),
+                                result.getObject(9, Long.class),
+                                result.getObject(10, Long.class),
+                                result.getObject(11, Long.class),
+                                result.getString(12),
+                                result.getString(13))));
+            }
+        }
+        return rows;
     }
 
     /** A row of {@code ai_model_prices} with what shows whether it was written. */
@@ -301,13 +457,33 @@ class PriceSeederTest {
         return PriceSeed.parse("changed-seed.json", SeedFiles.write(rows));
     }
 
-    private static PriceBookRow withInput(PriceBookRow row, Long input) {
+    /** The row as the table holds it: the four base prices, without tiers and modes. */
+    static PriceBookRow basePrices(PriceBookRow row) {
         return new PriceBookRow(
-                row.provider(), row.model(), input, row.outputPrice(), row.cacheReadPrice(), row.cacheWritePrice());
+                row.provider(),
+                row.model(),
+                row.inputPrice(),
+                row.outputPrice(),
+                row.cacheReadPrice(),
+                row.cacheWritePrice());
     }
 
+    private static PriceBookRow withInput(PriceBookRow row, Long input) {
+        return new PriceBookRow(
+                row.provider(),
+                row.model(),
+                input,
+                row.outputPrice(),
+                row.cacheReadPrice(),
+                row.cacheWritePrice(),
+                row.tiers(),
+                row.modes());
+    }
+
+    /** The price book of a database that was never seeded. */
     private void emptyTable() throws SQLException {
         execute("DELETE FROM ai_model_prices");
+        execute("DELETE FROM ai_model_price_history");
         seeder.forgetAppliedSeeds();
     }
 

@@ -44,12 +44,41 @@ final class SeedFiles {
             object.put("output_price", row.outputPrice());
             object.put("cache_read_price", row.cacheReadPrice());
             object.put("cache_write_price", row.cacheWritePrice());
+            if (!row.tiers().isEmpty()) {
+                object.set("tiers", tiers(row.tiers()));
+            }
+            if (!row.modes().isEmpty()) {
+                ObjectNode modes = object.putObject("modes");
+                row.modes().forEach((name, mode) -> {
+                    ObjectNode node = modes.putObject(name);
+                    node.put("input_price", mode.inputPrice());
+                    node.put("output_price", mode.outputPrice());
+                    node.put("cache_read_price", mode.cacheReadPrice());
+                    node.put("cache_write_price", mode.cacheWritePrice());
+                    if (!mode.tiers().isEmpty()) {
+                        node.set("tiers", tiers(mode.tiers()));
+                    }
+                });
+            }
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(array);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ArrayNode tiers(List<PriceTier> tiers) {
+        ArrayNode array = JSON.createArrayNode();
+        for (PriceTier tier : tiers) {
+            ObjectNode node = array.addObject();
+            node.put("above_input_tokens", tier.aboveInputTokens());
+            node.put("input_price", tier.inputPrice());
+            node.put("output_price", tier.outputPrice());
+            node.put("cache_read_price", tier.cacheReadPrice());
+            node.put("cache_write_price", tier.cacheWritePrice());
+        }
+        return array;
     }
 
     /** One row as JSON text, each value given as raw JSON so that tests can write invalid values. */
@@ -87,6 +116,24 @@ final class SeedFiles {
         String input = field.equals("input_price") ? value : "1000";
         String cacheWrite = field.equals("cache_write_price") ? value : "null";
         return row("\"openai\"", "\"gpt-x\"", input, "2000", "0", cacheWrite);
+    }
+
+    /** The second row with more fields (raw JSON members) after its prices. */
+    private static String withExtra(String members) {
+        String row = secondWith("", "");
+        return row.substring(0, row.length() - 1) + ", " + members + "}";
+    }
+
+    /** A tier as raw JSON: the threshold and input price as given, output 1, no cache prices. */
+    static String tier(String above, String input) {
+        return "{\"above_input_tokens\": " + above + ", \"input_price\": " + input
+                + ", \"output_price\": 1, \"cache_read_price\": null, \"cache_write_price\": null}";
+    }
+
+    /** A mode as raw JSON: the input price as given, output 2, no cache prices. */
+    static String mode(String input) {
+        return "{\"input_price\": " + input
+                + ", \"output_price\": 2, \"cache_read_price\": null, \"cache_write_price\": null}";
     }
 
     /** Every kind of invalid seed the service must refuse before writing anything. */
@@ -151,6 +198,78 @@ final class SeedFiles {
                         "model not a string",
                         array(FIRST, secondWith("", "").replace("\"gpt-x\"", "7")),
                         List.of("row 2", "\"model\"", "must be a non-empty string")),
+                // Tiers and modes are optional, but when present they follow the same rules as the prices.
+                new Invalid("empty tiers", array(FIRST, withExtra("\"tiers\": []")), List.of("\"tiers\"", "is empty")),
+                new Invalid(
+                        "tiers not an array",
+                        array(FIRST, withExtra("\"tiers\": {}")),
+                        List.of("row 2", "\"tiers\"", "must be an array")),
+                new Invalid(
+                        "tier thresholds out of order",
+                        array(
+                                FIRST,
+                                withExtra("\"tiers\": [" + tier("272000", "5") + ", " + tier("200000", "4") + "]")),
+                        List.of("row 2", "\"tiers[1].above_input_tokens\"", "ascending")),
+                new Invalid(
+                        "the same tier threshold twice",
+                        array(
+                                FIRST,
+                                withExtra("\"tiers\": [" + tier("200000", "5") + ", " + tier("200000", "4") + "]")),
+                        List.of("\"tiers[1].above_input_tokens\"", "each threshold once")),
+                new Invalid(
+                        "tier threshold zero",
+                        array(FIRST, withExtra("\"tiers\": [" + tier("0", "5") + "]")),
+                        List.of("\"tiers[0].above_input_tokens\"", "must be a positive integer")),
+                new Invalid(
+                        "tier threshold missing",
+                        array(
+                                FIRST,
+                                withExtra("\"tiers\": [" + tier("1", "5").replace("\"above_input_tokens\": 1, ", "")
+                                        + "]")),
+                        List.of("\"tiers[0].above_input_tokens\"", "got nothing")),
+                new Invalid(
+                        "negative tier price",
+                        array(FIRST, withExtra("\"tiers\": [" + tier("200000", "-5") + "]")),
+                        List.of("\"tiers[0].input_price\"", "must not be negative")),
+                new Invalid(
+                        "tier without a price key",
+                        array(
+                                FIRST,
+                                withExtra("\"tiers\": ["
+                                        + tier("200000", "5").replace(", \"cache_write_price\": null", "") + "]")),
+                        List.of("\"tiers[0].cache_write_price\"", "is missing")),
+                new Invalid(
+                        "unknown key in a tier",
+                        array(
+                                FIRST,
+                                withExtra("\"tiers\": [" + tier("200000", "5").replace("}", ", \"reasoning_price\": 1}")
+                                        + "]")),
+                        List.of("\"tiers[0].reasoning_price\"", "not a known field")),
+                new Invalid(
+                        "modes not an object",
+                        array(FIRST, withExtra("\"modes\": [\"fast\"]")),
+                        List.of("\"modes\"", "must be an object")),
+                new Invalid("empty modes", array(FIRST, withExtra("\"modes\": {}")), List.of("\"modes\"", "is empty")),
+                new Invalid(
+                        "invalid mode name",
+                        array(FIRST, withExtra("\"modes\": {\"fast mode\": " + mode("1") + "}")),
+                        List.of("\"modes.fast mode\"", "not a valid mode name")),
+                new Invalid(
+                        "fractional mode price",
+                        array(FIRST, withExtra("\"modes\": {\"fast\": " + mode("1.5") + "}")),
+                        List.of("\"modes.fast.input_price\"", "must be an integer")),
+                new Invalid(
+                        "mode tiers out of order",
+                        array(
+                                FIRST,
+                                withExtra("\"modes\": {\"fast\": "
+                                        + mode("1")
+                                                .replace(
+                                                        "}",
+                                                        ", \"tiers\": [" + tier("5", "1") + ", " + tier("4", "1")
+                                                                + "]}")
+                                        + "}")),
+                        List.of("\"modes.fast.tiers[1].above_input_tokens\"", "ascending")),
                 // The kinds below are valid JSON to a Java parser but refused by PostgreSQL's jsonb.
                 new Invalid(
                         "NUL character in a model",

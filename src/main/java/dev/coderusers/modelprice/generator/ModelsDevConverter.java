@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.coderusers.modelprice.PriceBookRow;
+import dev.coderusers.modelprice.PriceListJson;
+import dev.coderusers.modelprice.PriceMode;
+import dev.coderusers.modelprice.PriceTier;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns a models.dev {@code api.json} into price book rows.
@@ -75,7 +79,8 @@ public final class ModelsDevConverter {
                     root.get(provider).get("models").properties()) {
                 String model = entry.getKey();
                 String key = provider + "/" + model;
-                PriceBookRow row = toRow(provider, model, entry.getValue(), skipped, warnings);
+                List<String> lost = new ArrayList<>();
+                PriceBookRow row = toRow(provider, model, entry.getValue(), skipped, warnings, lost);
                 if (row == null) {
                     continue;
                 }
@@ -84,9 +89,8 @@ public final class ModelsDevConverter {
                     throw new GeneratorException("duplicate (provider, model): " + key + " and " + earlier
                             + " differ only in letter case; the price book needs each model once");
                 }
-                String lost = unexpressedPricing(entry.getValue());
                 if (!lost.isEmpty()) {
-                    unexpressed.add(new Conversion.Note(key, lost));
+                    unexpressed.add(new Conversion.Note(key, String.join("; ", lost)));
                 }
                 rows.add(row);
                 count++;
@@ -191,13 +195,17 @@ public final class ModelsDevConverter {
                                 + String.join(", ", present.stream().sorted().toList()) + ")"));
     }
 
-    /** The row of one model, or {@code null} (with a note in {@code skipped}) when it has no usable price. */
+    /**
+     * The row of one model, or {@code null} (with a note in {@code skipped}) when it has no usable price. What
+     * of its upstream pricing the row cannot hold is added to {@code lost}.
+     */
     private static PriceBookRow toRow(
             String provider,
             String model,
             JsonNode entry,
             List<Conversion.Note> skipped,
-            List<Conversion.Note> warnings) {
+            List<Conversion.Note> warnings,
+            List<String> lost) {
         String key = provider + "/" + model;
         if (!entry.isObject()) {
             skipped.add(new Conversion.Note(key, "the model entry is not an object"));
@@ -221,16 +229,126 @@ public final class ModelsDevConverter {
                             + (others.isEmpty() ? " (cost is {})" : " (it has: " + String.join(", ", others) + ")")));
             return null;
         }
-        Long[] prices = new Long[PRICE_KEYS.size()];
-        for (int i = 0; i < prices.length; i++) {
-            JsonNode value = cost.get(PRICE_KEYS.get(i));
-            prices[i] = value == null || value.isNull() ? null : micros(key, PRICE_KEYS.get(i), value, warnings);
-        }
+        Long[] prices = fourPrices(key, "cost.", cost, warnings);
         if (Arrays.stream(prices).allMatch(Objects::isNull)) {
             skipped.add(new Conversion.Note(key, "no usable price (see the warnings)"));
             return null;
         }
-        return new PriceBookRow(provider, model, prices[0], prices[1], prices[2], prices[3]);
+        List<PriceTier> tiers = tiers(key, "cost.", cost, warnings, lost);
+        // The legacy field is derived from a single tier of at least 200 000 tokens (OpenAI's 272 000 tiers
+        // too), so on its own its threshold is not known: reported, not guessed.
+        JsonNode over200k = cost.path("context_over_200k");
+        if (!over200k.isMissingNode() && !cost.path("tiers").isArray()) {
+            lost.add("context over 200k tokens, threshold unknown without cost.tiers: " + pricesOf(over200k));
+        }
+        lost.addAll(extraCostKeys("", cost));
+        Map<String, PriceMode> modes = modes(key, entry, warnings, lost);
+        return new PriceBookRow(provider, model, prices[0], prices[1], prices[2], prices[3], tiers, modes);
+    }
+
+    private static Long[] fourPrices(String key, String prefix, JsonNode cost, List<Conversion.Note> warnings) {
+        Long[] prices = new Long[PRICE_KEYS.size()];
+        for (int i = 0; i < prices.length; i++) {
+            JsonNode value = cost.get(PRICE_KEYS.get(i));
+            prices[i] =
+                    value == null || value.isNull() ? null : micros(key, prefix + PRICE_KEYS.get(i), value, warnings);
+        }
+        return prices;
+    }
+
+    /**
+     * The context tiers of a cost object ({@code cost.tiers[]}: the four prices and {@code tier: {type: context,
+     * size}}), ascending. A tier of another type or without a usable size is reported in {@code lost}; prices a
+     * tier does not give are unknown ({@code null}), never taken from the base.
+     */
+    private static List<PriceTier> tiers(
+            String key, String prefix, JsonNode cost, List<Conversion.Note> warnings, List<String> lost) {
+        JsonNode tiers = cost.path("tiers");
+        if (tiers.isMissingNode() || tiers.isNull()) {
+            return List.of();
+        }
+        if (!tiers.isArray()) {
+            lost.add(prefix + "tiers of an unknown shape");
+            return List.of();
+        }
+        TreeMap<Long, PriceTier> bySize = new TreeMap<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            JsonNode tier = tiers.get(i);
+            JsonNode kind = tier.path("tier");
+            String type = kind.path("type").asText("context");
+            JsonNode size = kind.path("size");
+            String at = prefix + "tiers[" + i + "].";
+            if (!type.equals("context")) {
+                lost.add(type + " tier " + size.asText("?") + ": " + pricesOf(tier));
+                continue;
+            }
+            if (!size.isIntegralNumber() || !size.canConvertToLong() || size.longValue() <= 0) {
+                lost.add("context tier of no usable size (" + kind + "): " + pricesOf(tier));
+                continue;
+            }
+            Long[] prices = fourPrices(key, at, tier, warnings);
+            if (Arrays.stream(prices).allMatch(Objects::isNull)) {
+                lost.add("context tier above " + size.asText() + " tokens without input, output or cache prices: "
+                        + pricesOf(tier));
+                continue;
+            }
+            if (bySize.containsKey(size.longValue())) {
+                lost.add("a second context tier above " + size.asText() + " tokens: " + pricesOf(tier));
+                continue;
+            }
+            bySize.put(size.longValue(), new PriceTier(size.longValue(), prices[0], prices[1], prices[2], prices[3]));
+            List<String> extra = extraKeys(tier, Set.of("tier"));
+            if (!extra.isEmpty()) {
+                lost.add("context tier above " + size.asText() + " tokens: " + String.join(", ", extra));
+            }
+        }
+        return List.copyOf(bySize.values());
+    }
+
+    /** The modes ({@code experimental.modes.<name>.cost}) with prices; modes without a cost change no price. */
+    private static Map<String, PriceMode> modes(
+            String key, JsonNode entry, List<Conversion.Note> warnings, List<String> lost) {
+        Map<String, PriceMode> modes = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> mode :
+                entry.path("experimental").path("modes").properties()) {
+            String name = mode.getKey();
+            JsonNode cost = mode.getValue().path("cost");
+            if (!cost.isObject() || cost.isEmpty()) {
+                continue;
+            }
+            if (!PriceListJson.MODE_NAME.matcher(name).matches()) {
+                lost.add("mode \"" + name + "\" (not a usable mode name): " + pricesOf(cost));
+                continue;
+            }
+            String prefix = "experimental.modes." + name + ".cost.";
+            Long[] prices = fourPrices(key, prefix, cost, warnings);
+            if (Arrays.stream(prices).allMatch(Objects::isNull)) {
+                lost.add("mode \"" + name + "\" without input, output or cache prices: " + pricesOf(cost));
+                continue;
+            }
+            List<String> modeLost = new ArrayList<>();
+            List<PriceTier> tiers = tiers(key, prefix, cost, warnings, modeLost);
+            modeLost.addAll(extraCostKeys("", cost));
+            modeLost.forEach(part -> lost.add("mode \"" + name + "\": " + part));
+            modes.put(name, new PriceMode(prices[0], prices[1], prices[2], prices[3], tiers));
+        }
+        return modes;
+    }
+
+    /** Cost keys beyond the four prices and the tiers (reasoning, input_audio, ...): what no row can hold. */
+    private static List<String> extraCostKeys(String prefix, JsonNode cost) {
+        List<String> extra = extraKeys(cost, KNOWN_EXTRA_KEYS);
+        return extra.isEmpty() ? List.of() : List.of(prefix + String.join(", ", extra));
+    }
+
+    private static List<String> extraKeys(JsonNode prices, Set<String> alsoKnown) {
+        List<String> extra = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : prices.properties()) {
+            if (!PRICE_KEYS.contains(field.getKey()) && !alsoKnown.contains(field.getKey())) {
+                extra.add(field.getKey() + " " + priceText(field.getValue()));
+            }
+        }
+        return extra;
     }
 
     /**
@@ -238,21 +356,19 @@ public final class ModelsDevConverter {
      * is not a usable price. A negative price is never kept: upstream sentinels such as {@code -1}
      * ("variable") have produced negative bills elsewhere.
      */
-    static Long micros(String key, String name, JsonNode value, List<Conversion.Note> warnings) {
+    static Long micros(String key, String field, JsonNode value, List<Conversion.Note> warnings) {
         if (!value.isNumber()) {
-            warnings.add(
-                    new Conversion.Note(key, "cost." + name + " is not a number (" + value + "); written as null"));
+            warnings.add(new Conversion.Note(key, field + " is not a number (" + value + "); written as null"));
             return null;
         }
         BigDecimal usd = value.decimalValue();
         String text = usd.toPlainString();
         if (usd.signum() < 0) {
-            warnings.add(new Conversion.Note(
-                    key, "cost." + name + " is negative (" + text + "); written as null (unknown)"));
+            warnings.add(new Conversion.Note(key, field + " is negative (" + text + "); written as null (unknown)"));
             return null;
         }
         if (usd.compareTo(MAX_USD) > 0) {
-            warnings.add(new Conversion.Note(key, "cost." + name + " is too large (" + usd + "); written as null"));
+            warnings.add(new Conversion.Note(key, field + " is too large (" + usd + "); written as null"));
             return null;
         }
         BigDecimal exact = usd.movePointRight(6);
@@ -260,52 +376,10 @@ public final class ModelsDevConverter {
         if (rounded.compareTo(exact) != 0) {
             warnings.add(new Conversion.Note(
                     key,
-                    "cost." + name + " " + text + " USD/MTok is not a whole number of micro-USD;" + " rounded "
+                    field + " " + text + " USD/MTok is not a whole number of micro-USD;" + " rounded "
                             + exact.toPlainString() + " -> " + rounded.toPlainString()));
         }
         return rounded.longValueExact();
-    }
-
-    /**
-     * What of the model's upstream pricing the four flat prices lose: context tiers, experimental modes and
-     * other cost dimensions (reasoning, audio, …). Prices shown as upstream writes them (USD per 1M tokens).
-     */
-    static String unexpressedPricing(JsonNode entry) {
-        List<String> parts = new ArrayList<>();
-        JsonNode cost = entry.path("cost");
-        JsonNode tiers = cost.path("tiers");
-        if (tiers.isArray()) {
-            for (JsonNode tier : tiers) {
-                JsonNode kind = tier.path("tier");
-                String type = kind.path("type").asText("context");
-                String size = kind.path("size").isNumber() ? kind.path("size").asText() : "?";
-                parts.add(type + " tier above " + size + " tokens: " + pricesOf(tier));
-            }
-        } else if (!tiers.isMissingNode()) {
-            parts.add("cost.tiers of an unknown shape");
-        }
-        // The legacy field is derived from a single tier; it only adds information without tiers.
-        JsonNode over200k = cost.path("context_over_200k");
-        if (!over200k.isMissingNode() && (!tiers.isArray() || tiers.isEmpty())) {
-            parts.add("context over 200k tokens: " + pricesOf(over200k));
-        }
-        List<String> extra = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : cost.properties()) {
-            if (!PRICE_KEYS.contains(field.getKey()) && !KNOWN_EXTRA_KEYS.contains(field.getKey())) {
-                extra.add(field.getKey() + " " + priceText(field.getValue()));
-            }
-        }
-        if (!extra.isEmpty()) {
-            parts.add(String.join(", ", extra));
-        }
-        for (Map.Entry<String, JsonNode> mode :
-                entry.path("experimental").path("modes").properties()) {
-            JsonNode modeCost = mode.getValue().path("cost");
-            if (modeCost.isObject() && !modeCost.isEmpty()) {
-                parts.add("mode \"" + mode.getKey() + "\": " + pricesOf(modeCost));
-            }
-        }
-        return String.join("; ", parts);
     }
 
     private static String pricesOf(JsonNode prices) {

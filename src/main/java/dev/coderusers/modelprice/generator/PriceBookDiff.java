@@ -1,11 +1,15 @@
 package dev.coderusers.modelprice.generator;
 
 import dev.coderusers.modelprice.PriceBookRow;
+import dev.coderusers.modelprice.PriceMode;
+import dev.coderusers.modelprice.PriceTier;
+import dev.coderusers.modelprice.TokenPrices;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The row-level difference between the current price book and a new one: what a reviewer of a refresh
@@ -27,10 +31,12 @@ public record PriceBookDiff(List<PriceBookRow> added, List<PriceBookRow> removed
             part(parts, "output_price", before.outputPrice(), after.outputPrice());
             part(parts, "cache_read_price", before.cacheReadPrice(), after.cacheReadPrice());
             part(parts, "cache_write_price", before.cacheWritePrice(), after.cacheWritePrice());
+            part(parts, "tiers", tiers(before.tiers()), tiers(after.tiers()));
+            part(parts, "modes", modes(before.modes()), modes(after.modes()));
             return String.join(", ", parts);
         }
 
-        private static void part(List<String> parts, String name, Long before, Long after) {
+        private static void part(List<String> parts, String name, Object before, Object after) {
             if (!Objects.equals(before, after)) {
                 parts.add(name + " " + before + " -> " + after);
             }
@@ -69,10 +75,38 @@ public record PriceBookDiff(List<PriceBookRow> added, List<PriceBookRow> removed
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }
 
-    /** Four prices of a row, for the "added" list. */
+    /** The prices of a row, for the "added" list: the four, then tiers and modes when it has some. */
     static String prices(PriceBookRow row) {
-        return "input " + row.inputPrice() + ", output " + row.outputPrice() + ", cache_read " + row.cacheReadPrice()
-                + ", cache_write " + row.cacheWritePrice();
+        String prices = fourPrices(row);
+        if (!row.tiers().isEmpty()) {
+            prices += ", tiers " + tiers(row.tiers());
+        }
+        if (!row.modes().isEmpty()) {
+            prices += ", modes " + modes(row.modes());
+        }
+        return prices;
+    }
+
+    private static String fourPrices(TokenPrices prices) {
+        return "input " + prices.inputPrice() + ", output " + prices.outputPrice() + ", cache_read "
+                + prices.cacheReadPrice() + ", cache_write " + prices.cacheWritePrice();
+    }
+
+    /** E.g. {@code [above 272000: input 5000000, output 22500000, cache_read 500000, cache_write null]}. */
+    static String tiers(List<PriceTier> tiers) {
+        return tiers.stream()
+                .map(tier -> "above " + tier.aboveInputTokens() + ": " + fourPrices(tier))
+                .collect(Collectors.joining("; ", "[", "]"));
+    }
+
+    /** E.g. {@code {fast: input 30000000, output 150000000, cache_read 3000000, cache_write 37500000}}. */
+    static String modes(Map<String, PriceMode> modes) {
+        return modes.entrySet().stream()
+                .map(mode -> mode.getKey() + ": " + fourPrices(mode.getValue())
+                        + (mode.getValue().tiers().isEmpty()
+                                ? ""
+                                : ", tiers " + tiers(mode.getValue().tiers())))
+                .collect(Collectors.joining("; ", "{", "}"));
     }
 
     private static Map<String, PriceBookRow> index(List<PriceBookRow> rows) {

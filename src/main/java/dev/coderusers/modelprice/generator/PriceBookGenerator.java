@@ -188,7 +188,7 @@ public final class PriceBookGenerator {
 
         printNotes("skipped, no row written", conversion.skipped());
         printNotes(
-                "upstream pricing a flat row cannot express, base prices kept (USD per 1M tokens as upstream)",
+                "upstream pricing the price book cannot express, left out (USD per 1M tokens as upstream)",
                 conversion.unexpressed());
         printNotes("warnings", conversion.warnings());
         if (options.verbose()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.coderusers.modelprice.PriceBookRow;
+import dev.coderusers.modelprice.PriceListJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +16,11 @@ import java.util.List;
 /**
  * Writes the price book in its one byte-stable form, so that a refresh diff shows only changed prices.
  *
- * <p>A JSON array of objects with exactly the keys {@code provider, model, input_price, output_price,
- * cache_read_price, cache_write_price} in that order, {@code null} written out, 2-space indent, {@code "key":
- * value} spacing, LF line ends and a trailing newline; rows in {@link PriceBookRow#ORDER}.
+ * <p>A JSON array of objects with the keys {@code provider, model, input_price, output_price,
+ * cache_read_price, cache_write_price} in that order, then {@code tiers} and {@code modes} only for the models
+ * that have some (so a model without them keeps its old six lines), {@code null} written out, 2-space indent,
+ * {@code "key": value} spacing, LF line ends and a trailing newline; rows in {@link PriceBookRow#ORDER}, modes
+ * by name, tiers ascending.
  */
 public final class PriceBookJson {
 
@@ -41,10 +44,8 @@ public final class PriceBookJson {
                 json.writeStartObject();
                 json.writeStringField("provider", row.provider());
                 json.writeStringField("model", row.model());
-                price(json, "input_price", row.inputPrice());
-                price(json, "output_price", row.outputPrice());
-                price(json, "cache_read_price", row.cacheReadPrice());
-                price(json, "cache_write_price", row.cacheWritePrice());
+                PriceListJson.writePrices(json, row);
+                PriceListJson.writeTiersAndModes(json, row);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -53,13 +54,5 @@ public final class PriceBookJson {
         }
         buffer.write('\n');
         return buffer.toByteArray();
-    }
-
-    private static void price(JsonGenerator json, String name, Long value) throws IOException {
-        if (value == null) {
-            json.writeNullField(name);
-        } else {
-            json.writeNumberField(name, value);
-        }
     }
 }

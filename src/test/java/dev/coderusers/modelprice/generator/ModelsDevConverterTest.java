@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coderusers.modelprice.PriceBookRow;
+import dev.coderusers.modelprice.PriceMode;
+import dev.coderusers.modelprice.PriceTier;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelsDevConverterTest {
@@ -150,7 +153,7 @@ class ModelsDevConverterTest {
     }
 
     @Test
-    void tiersModesAndExtraDimensionsKeepTheBasePricesAndAreReported() throws Exception {
+    void contextTiersAndModesAreKeptAndOnlyWhatThePriceBookCannotHoldIsReported() throws Exception {
         String tiered = """
                 {"input": 2.5, "output": 15, "cache_read": 0.25,
                  "tiers": [{"input": 5, "output": 22.5, "cache_read": 0.5, "tier": {"type": "context", "size": 272000}}],
@@ -173,17 +176,87 @@ class ModelsDevConverterTest {
                 model("flat", "{\"input\": 1, \"output\": 2}")));
 
         assertThat(conversion.rows())
-                .contains(new PriceBookRow("openai", "gpt-5.4", 2_500_000L, 15_000_000L, 250_000L, null))
-                .contains(new PriceBookRow("openai", "claude-opus-4-7", 5_000_000L, 25_000_000L, null, null));
+                .contains(new PriceBookRow(
+                        "openai",
+                        "gpt-5.4",
+                        2_500_000L,
+                        15_000_000L,
+                        250_000L,
+                        null,
+                        List.of(new PriceTier(272_000, 5_000_000L, 22_500_000L, 500_000L, null)),
+                        Map.of()))
+                // A mode without a cost ("plain") changes no price and is not written.
+                .contains(new PriceBookRow(
+                        "openai",
+                        "claude-opus-4-7",
+                        5_000_000L,
+                        25_000_000L,
+                        null,
+                        null,
+                        List.of(),
+                        Map.of("fast", new PriceMode(30_000_000L, 150_000_000L, null, null))))
+                .contains(new PriceBookRow("openai", "flat", 1_000_000L, 2_000_000L, null, null));
+        // The legacy field alone does not say its threshold (OpenAI's 272 000 tiers are also written as it).
         assertThat(conversion.unexpressed())
                 .containsExactly(
-                        new Conversion.Note("openai/claude-opus-4-7", "mode \"fast\": input 30, output 150"),
                         new Conversion.Note("openai/gemini-flash", "input_audio 1, reasoning 3.5"),
                         new Conversion.Note(
-                                "openai/gpt-5.4",
-                                "context tier above 272000 tokens: input 5, output 22.5, cache_read 0.5"),
-                        new Conversion.Note("openai/legacy", "context over 200k tokens: input 2.5, output 15"));
+                                "openai/legacy",
+                                "context over 200k tokens, threshold unknown without cost.tiers: input 2.5, output 15"));
         assertThat(conversion.warnings()).isEmpty();
+    }
+
+    @Test
+    void tiersAreSortedAndUnusableTiersAndModesAreReportedNotGuessed() throws Exception {
+        String cost = """
+                {"input": 1, "output": 2,
+                 "tiers": [
+                   {"input": 3, "output": 4, "tier": {"size": 500000}},
+                   {"input": 2, "output": 3, "reasoning": 9, "tier": {"type": "context", "size": 128000}},
+                   {"input": 9, "output": 9, "tier": {"type": "context", "size": 128000}},
+                   {"input": 5, "tier": {"type": "time_of_day", "size": 1}},
+                   {"input": 5, "tier": {"type": "context"}},
+                   {"input": -1, "output": 7, "tier": {"type": "context", "size": 900000}}
+                 ]}""";
+        String withModes = model("m", cost)
+                .replace(
+                        "\"limit\"",
+                        "\"experimental\": {\"modes\": {"
+                                + "\"batch\": {\"cost\": {\"input\": 0.5, \"output\": 1,"
+                                + " \"tiers\": [{\"input\": 1, \"output\": 2, \"tier\": {\"size\": 200000}}]}},"
+                                + "\"not a name\": {\"cost\": {\"input\": 1, \"output\": 1}},"
+                                + "\"audio-only\": {\"cost\": {\"input_audio\": 4}}}}, \"limit\"");
+
+        Conversion conversion = convertOpenai(withModes);
+
+        PriceBookRow row = onlyRow(conversion);
+        assertThat(row.tiers())
+                .containsExactly(
+                        new PriceTier(128_000, 2_000_000L, 3_000_000L, null, null),
+                        new PriceTier(500_000, 3_000_000L, 4_000_000L, null, null),
+                        new PriceTier(900_000, null, 7_000_000L, null, null));
+        assertThat(row.modes())
+                .isEqualTo(Map.of(
+                        "batch",
+                        new PriceMode(
+                                500_000L,
+                                1_000_000L,
+                                null,
+                                null,
+                                List.of(new PriceTier(200_000, 1_000_000L, 2_000_000L, null, null)))));
+        assertThat(conversion.unexpressed())
+                .singleElement()
+                .satisfies(note -> assertThat(note.detail())
+                        .contains(
+                                "context tier above 128000 tokens: reasoning 9",
+                                "a second context tier above 128000 tokens: input 9, output 9",
+                                "time_of_day tier 1: input 5",
+                                "context tier of no usable size",
+                                "mode \"not a name\" (not a usable mode name): input 1, output 1",
+                                "mode \"audio-only\" without input, output or cache prices: input_audio 4"));
+        assertThat(conversion.warnings())
+                .extracting(Conversion.Note::detail)
+                .containsExactly("cost.tiers[5].input is negative (-1); written as null (unknown)");
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.coderusers.modelprice.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coderusers.modelprice.PriceBookRow;
+import dev.coderusers.modelprice.PriceMode;
 import dev.coderusers.modelprice.PriceSeed;
+import dev.coderusers.modelprice.PriceTier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +16,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +78,69 @@ class PriceBookGeneratorTest {
         assertThat(conversion.warnings()).isEmpty();
     }
 
+    /**
+     * The eight models of the pinned fixture whose pricing a flat row lost (context tiers above 272 000 tokens,
+     * "fast" modes) keep all of it, exactly as models.dev gives it, and nothing else is reported lost.
+     */
+    @Test
+    void theTiersAndModesOfThePinnedFixtureAreAllKept() throws Exception {
+        Conversion conversion = ModelsDevConverter.convert(Files.readAllBytes(FIXTURE), List.of("anthropic", "openai"));
+
+        assertThat(conversion.unexpressed()).isEmpty();
+        Map<String, PriceBookRow> rich = new TreeMap<>();
+        conversion.rows().stream()
+                .filter(row -> !row.tiers().isEmpty() || !row.modes().isEmpty())
+                .forEach(row -> rich.put(row.key(), row));
+        PriceMode opusFast = new PriceMode(30_000_000L, 150_000_000L, 3_000_000L, 37_500_000L);
+        assertThat(rich)
+                .containsOnlyKeys(
+                        "anthropic/claude-opus-4-6",
+                        "anthropic/claude-opus-4-7",
+                        "anthropic/claude-opus-4-8",
+                        "openai/gpt-5.4",
+                        "openai/gpt-5.4-mini",
+                        "openai/gpt-5.4-pro",
+                        "openai/gpt-5.5",
+                        "openai/gpt-5.5-pro");
+        assertThat(rich.get("anthropic/claude-opus-4-6").modes()).isEqualTo(Map.of("fast", opusFast));
+        assertThat(rich.get("anthropic/claude-opus-4-7").modes()).isEqualTo(Map.of("fast", opusFast));
+        assertThat(rich.get("anthropic/claude-opus-4-8").modes())
+                .isEqualTo(Map.of("fast", new PriceMode(10_000_000L, 50_000_000L, 1_000_000L, 12_500_000L)));
+        assertThat(rich.get("openai/gpt-5.4"))
+                .isEqualTo(new PriceBookRow(
+                        "openai",
+                        "gpt-5.4",
+                        2_500_000L,
+                        15_000_000L,
+                        250_000L,
+                        null,
+                        List.of(new PriceTier(272_000, 5_000_000L, 22_500_000L, 500_000L, null)),
+                        Map.of("fast", new PriceMode(5_000_000L, 30_000_000L, 500_000L, null))));
+        assertThat(rich.get("openai/gpt-5.4-mini").tiers()).isEmpty();
+        assertThat(rich.get("openai/gpt-5.4-mini").modes())
+                .isEqualTo(Map.of("fast", new PriceMode(1_500_000L, 9_000_000L, 150_000L, null)));
+        assertThat(rich.get("openai/gpt-5.5"))
+                .isEqualTo(new PriceBookRow(
+                        "openai",
+                        "gpt-5.5",
+                        5_000_000L,
+                        30_000_000L,
+                        500_000L,
+                        null,
+                        List.of(new PriceTier(272_000, 10_000_000L, 45_000_000L, 1_000_000L, null)),
+                        Map.of("fast", new PriceMode(12_500_000L, 75_000_000L, 1_250_000L, null))));
+        for (String pro : List.of("openai/gpt-5.4-pro", "openai/gpt-5.5-pro")) {
+            assertThat(rich.get(pro).tiers())
+                    .as(pro)
+                    .containsExactly(new PriceTier(272_000, 60_000_000L, 270_000_000L, null, null));
+            assertThat(rich.get(pro).modes()).as(pro).isEmpty();
+        }
+        // And the committed seed carries them (it is byte-for-byte the generated one, see above).
+        assertThat(PriceSeed.parse("seed", Files.readAllBytes(COMMITTED_SEED)).rows())
+                .filteredOn(row -> !row.tiers().isEmpty() || !row.modes().isEmpty())
+                .containsExactlyElementsOf(rich.values());
+    }
+
     @Test
     void theGeneratedSeedPassesTheServicesValidationWithNullsOnlyInCachePrices() throws Exception {
         Conversion conversion = ModelsDevConverter.convert(Files.readAllBytes(FIXTURE), List.of("anthropic", "openai"));
@@ -103,10 +170,8 @@ class PriceBookGeneratorTest {
                         "changes against " + out() + ": 71 added, 0 removed, 0 price changed",
                         "skipped, no row written (4):",
                         "  openai/chatgpt-image-latest: no cost",
-                        "  openai/gpt-5.4: context tier above 272000 tokens: input 5, output 22.5, cache_read 0.5;"
-                                + " mode \"fast\": input 5, output 30, cache_read 0.5",
-                        "  anthropic/claude-opus-4-7: mode \"fast\": input 30, output 150, cache_read 3,"
-                                + " cache_write 37.5",
+                        "upstream pricing the price book cannot express, left out (USD per 1M tokens as upstream):"
+                                + " none",
                         "warnings: none",
                         "wrote " + out() + " (71 rows)");
         assertThat(stdout.size()).isZero();
@@ -158,7 +223,8 @@ class PriceBookGeneratorTest {
                 .contains(
                         "changes against " + out() + ": 1 added, 1 removed, 1 price changed",
                         "  added   anthropic/claude-opus-4-7: input 5000000, output 25000000, cache_read 500000,"
-                                + " cache_write 6250000",
+                                + " cache_write 6250000, modes {fast: input 30000000, output 150000000,"
+                                + " cache_read 3000000, cache_write 37500000}",
                         "  removed anthropic/claude-3-5-haiku-20241022: input 800000, output 4000000,"
                                 + " cache_read 80000, cache_write 1000000",
                         "  changed openai/gpt-4o: input_price 5000000 -> 2500000, output_price 15000000 -> 10000000,"

@@ -3,9 +3,12 @@ package dev.coderusers.modelprice.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coderusers.modelprice.PriceBookRow;
+import dev.coderusers.modelprice.PriceMode;
 import dev.coderusers.modelprice.PriceSeed;
+import dev.coderusers.modelprice.PriceTier;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PriceBookJsonTest {
@@ -47,6 +50,70 @@ class PriceBookJsonTest {
                           }
                         ]
                         """);
+    }
+
+    @Test
+    void writesTiersAndModesAfterThePricesOnlyForModelsThatHaveThem() throws Exception {
+        PriceBookRow tiered = new PriceBookRow(
+                "openai",
+                "gpt-5.4",
+                2_500_000L,
+                15_000_000L,
+                250_000L,
+                null,
+                List.of(new PriceTier(272_000, 5_000_000L, 22_500_000L, 500_000L, null)),
+                Map.of(
+                        "fast",
+                        new PriceMode(
+                                5_000_000L,
+                                30_000_000L,
+                                500_000L,
+                                null,
+                                List.of(new PriceTier(272_000, 10_000_000L, 45_000_000L, null, null)))));
+
+        String json = new String(PriceBookJson.render(List.of(tiered)), StandardCharsets.UTF_8);
+
+        assertThat(json).isEqualTo("""
+                        [
+                          {
+                            "provider": "openai",
+                            "model": "gpt-5.4",
+                            "input_price": 2500000,
+                            "output_price": 15000000,
+                            "cache_read_price": 250000,
+                            "cache_write_price": null,
+                            "tiers": [
+                              {
+                                "above_input_tokens": 272000,
+                                "input_price": 5000000,
+                                "output_price": 22500000,
+                                "cache_read_price": 500000,
+                                "cache_write_price": null
+                              }
+                            ],
+                            "modes": {
+                              "fast": {
+                                "input_price": 5000000,
+                                "output_price": 30000000,
+                                "cache_read_price": 500000,
+                                "cache_write_price": null,
+                                "tiers": [
+                                  {
+                                    "above_input_tokens": 272000,
+                                    "input_price": 10000000,
+                                    "output_price": 45000000,
+                                    "cache_read_price": null,
+                                    "cache_write_price": null
+                                  }
+                                ]
+                              }
+                            }
+                          }
+                        ]
+                        """);
+        assertThat(PriceSeed.parse("generated", json.getBytes(StandardCharsets.UTF_8))
+                        .rows())
+                .containsExactly(tiered);
     }
 
     @Test
