@@ -130,6 +130,13 @@ public record PriceSeed(String source, byte[] json, String checksum, List<PriceB
         if (unstorable != null) {
             throw new InvalidPriceSeedException(where + ": field \"" + field + "\" " + unstorable);
         }
+        // The API's limits (ModelIds): an id the API could not name is refused here too, and an id too long for
+        // the primary key's index would otherwise fail the statement and be retried as a database fault forever.
+        int max = field.equals("provider") ? ModelIds.MAX_PROVIDER_LENGTH : ModelIds.MAX_MODEL_LENGTH;
+        if (text.length() > max) {
+            throw new InvalidPriceSeedException(
+                    where + ": field \"" + field + "\" must be at most " + max + " characters, got " + text.length());
+        }
         return text;
     }
 

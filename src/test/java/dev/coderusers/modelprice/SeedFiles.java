@@ -276,6 +276,14 @@ final class SeedFiles {
                         array(FIRST, secondWith("", "").replace("\"gpt-x\"", "\"gpt-x\\u0000\"")),
                         List.of("row 2", "\"model\"", "U+0000")),
                 new Invalid(
+                        "model id longer than the API accepts (and than a btree index entry holds)",
+                        array(FIRST, secondWith("", "").replace("\"gpt-x\"", "\"" + "m".repeat(3000) + "\"")),
+                        List.of("row 2", "\"model\"", "must be at most 256 characters, got 3000")),
+                new Invalid(
+                        "provider id longer than the API accepts",
+                        array(FIRST, secondWith("", "").replace("\"openai\"", "\"" + "p".repeat(65) + "\"")),
+                        List.of("row 2", "\"provider\"", "must be at most 64 characters, got 65")),
+                new Invalid(
                         "unpaired surrogate in a provider",
                         array(FIRST, secondWith("", "").replace("\"openai\"", "\"open\\ud800ai\"")),
                         List.of("row 2", "\"provider\"", "unpaired surrogate")),
