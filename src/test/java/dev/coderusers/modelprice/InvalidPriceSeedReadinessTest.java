@@ -78,8 +78,10 @@ class InvalidPriceSeedReadinessTest {
                 () -> given().get("/q/health/ready"),
                 ready -> "failed".equals(ready.path(CHECK + ".data.phase")));
 
-        given().get("/api/v2/users")
-                .then()
+        Response gated = given().get("/api/v2/users");
+        // Every 5xx ends its detail with the request's id.
+        String requestId = gated.header("X-Request-Id");
+        gated.then()
                 .statusCode(503)
                 .header("Retry-After", "1")
                 .contentType("application/json")
@@ -87,6 +89,6 @@ class InvalidPriceSeedReadinessTest {
                 .body(
                         "detail",
                         equalTo(InvalidSeedFile.FILE + ": row 2 (openai/gpt-x): field \"output_price\""
-                                + " must not be negative, got -2000"));
+                                + " must not be negative, got -2000 Request id " + requestId + "."));
     }
 }
