@@ -21,7 +21,8 @@ import org.jboss.logging.MDC;
  * {@code dev.coderusers.access}, written when the answer is sent, e.g.
  * {@code GET /api/v2/users/{user} 200 3.1 ms user=6c1f... request=0b7e... path=/api/v2/users/me}. The same fields
  * are in the MDC of the line ({@code method}, {@code route}, {@code status}, {@code durationMs}, {@code userId},
- * {@code requestId}, {@code path}), which JSON logs show as fields.
+ * {@code requestId}, {@code path}), which JSON logs show as fields. Health probes and metric scrapes ({@code /q/...})
+ * are not logged.
  *
  * <p>Tokens never reach it: they travel in cookies and headers, which are not logged, and in the query parameters
  * {@code coder_session_token} and {@code access_token}, whose values are replaced (as are those of every
@@ -38,6 +39,8 @@ public class AccessLog {
     static final int ROUTE_ORDER = -190;
 
     private static final Logger LOG = Logger.getLogger(CATEGORY);
+
+    private static final String NON_APPLICATION = "/q/";
 
     /** Parts of parameter names that mark a credential (coder_session_token, access_token, oidc_merge_state, ...). */
     private static final List<String> CREDENTIAL_WORDS =
@@ -56,6 +59,12 @@ public class AccessLog {
     }
 
     void observe(RoutingContext context) {
+        // Probes and scrapes (/q/health, /q/metrics) come every few seconds from every kubelet and Prometheus:
+        // lines that would bury the requests.
+        if (context.request().path().startsWith(NON_APPLICATION)) {
+            context.next();
+            return;
+        }
         long started = System.nanoTime();
         context.addEndHandler(ended -> write(context, started));
         context.next();
