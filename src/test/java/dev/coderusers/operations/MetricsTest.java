@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coderusers.config.PriceBookConfig;
 import dev.coderusers.modelprice.PriceSeed;
+import dev.coderusers.testsupport.OperationsDocs;
 import dev.coderusers.testsupport.Poll;
 import dev.coderusers.testsupport.PrometheusText;
 import dev.coderusers.testsupport.Promtool;
@@ -191,6 +192,17 @@ class MetricsTest {
                         "404"))
                 .isEqualTo(1);
         assertThat(after.type("http_server_requests_seconds")).contains("histogram");
+
+        // Every metric family of the exposition is documented in the README, and every documented one is there.
+        Set<String> documented = OperationsDocs.documentedMetrics();
+        Set<String> exposed = after.text()
+                .lines()
+                .filter(line -> line.startsWith("# TYPE "))
+                .map(line -> line.split(" ")[2])
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(documented)
+                .as("README \"Operations\" lists exactly the exposed metrics")
+                .isEqualTo(exposed);
 
         // Nothing of a user or a token in any label: no name, email, id, token or key id.
         List<String> secrets = List.of(

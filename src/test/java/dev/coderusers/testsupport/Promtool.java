@@ -24,14 +24,7 @@ public final class Promtool {
 
     /** Fails unless promtool accepts the exposition without a single complaint. */
     public static void assertAccepts(String exposition) {
-        Path promtool = find().orElse(null);
-        if (promtool == null) {
-            String message = "promtool is not installed (apt-get install prometheus)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(message + "; CI must run this check");
-            }
-            Assumptions.abort(message);
-        }
+        Path promtool = promtool();
         try {
             // Kept for a look when the check fails: target/promtool-input.prom.
             Files.writeString(Path.of("target", "promtool-input.prom"), exposition, StandardCharsets.UTF_8);
@@ -55,6 +48,44 @@ public final class Promtool {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Fails unless {@code promtool check rules} accepts this rule file (PromQL syntax, rule fields). */
+    public static void assertRulesAccepted(String rules) {
+        Path promtool = promtool();
+        try {
+            Path file = Path.of("target", "promtool-rules.yaml");
+            Files.writeString(file, rules, StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(promtool.toString(), "check", "rules", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("promtool ended")
+                    .isTrue();
+            assertThat(process.exitValue())
+                    .as("promtool check rules said:\n%s", output)
+                    .isZero();
+        } catch (IOException e) {
+            throw new AssertionError("promtool could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** promtool; outside CI its absence skips the test, in CI it fails it. */
+    private static Path promtool() {
+        Path promtool = find().orElse(null);
+        if (promtool == null) {
+            String message = "promtool is not installed (apt-get install prometheus)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(message + "; CI must run this check");
+            }
+            Assumptions.abort(message);
+        }
+        return promtool;
     }
 
     private static Optional<Path> find() {
