@@ -117,10 +117,21 @@ ever applied.
 {{- fail (printf "autoscaling.minReplicas (%d) is greater than autoscaling.maxReplicas (%d)." (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
 {{- end }}
 {{- end }}
+{{- if and .Values.tracing.enabled (not .Values.tracing.endpoint) }}
+{{- fail "tracing.enabled needs tracing.endpoint: the OTLP endpoint of your collector, e.g. http://otel-collector.monitoring:4317 (tracing.protocol grpc) or http://otel-collector.monitoring:4318 (http/protobuf)." }}
+{{- end }}
 {{- if .Values.podDisruptionBudget.enabled }}
 {{- $replicas := ternary .Values.autoscaling.minReplicas .Values.replicaCount .Values.autoscaling.enabled }}
 {{- if lt (int $replicas) 2 }}
 {{- fail "podDisruptionBudget.enabled needs at least two replicas: with one, the budget would block every node drain. Raise replicaCount (or autoscaling.minReplicas) to 2 or more, or disable the budget." }}
 {{- end }}
 {{- end }}
+{{- end }}
+
+{{/*
+PromQL label matchers of this release's series: metrics.prometheusRule.selector, or what the ServiceMonitor's
+scrapes carry.
+*/}}
+{{- define "coder-users.metricsSelector" -}}
+{{- default (printf "namespace=%q,job=%q" .Release.Namespace (include "coder-users.fullname" .)) .Values.metrics.prometheusRule.selector }}
 {{- end }}

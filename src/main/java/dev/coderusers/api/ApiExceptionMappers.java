@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every failure becomes one {@link ApiError} body. Nothing here echoes a stack trace or a class name: an
- * unexpected failure is logged with an id, and only the id goes back to the client.
+ * unexpected failure is logged with the request's id, and only the id goes back to the client.
  */
 public class ApiExceptionMappers {
 
@@ -161,11 +162,13 @@ public class ApiExceptionMappers {
         return respond(500, internal.body()).build();
     }
 
+    /**
+     * The body of an unexpected failure: a sentence and nothing of the exception. The detail gets the request's
+     * id ({@link ServerErrorRequestId}), which is also on this log line.
+     */
     private static ApiException internal(Throwable e) {
-        String id = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure %s", id);
-        return new ApiException(
-                500, ApiError.of("An internal error occurred. Please try again later.", "Error id " + id + "."));
+        LOG.errorf(e, "Unexpected failure (request id %s)", MDC.get(RequestIds.MDC_KEY));
+        return new ApiException(500, ApiError.of("An internal error occurred. Please try again later."));
     }
 
     public static Response.ResponseBuilder respond(int status, ApiError body) {

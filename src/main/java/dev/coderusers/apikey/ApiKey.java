@@ -8,7 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -56,7 +58,32 @@ public class ApiKey extends PanacheEntityBase {
         return findByIdOptional(id);
     }
 
+    /** Deletes every key of the user (a password change or reset ends all its sessions and tokens). */
     public static long deleteByUser(UUID userId) {
-        return delete("userId", userId);
+        return deleteCounted("user_id = ?1", userId);
+    }
+
+    /** Deletes the user's keys of one login type (a login conversion ends the password sessions). */
+    public static long deleteByUserAndLoginType(UUID userId, LoginType loginType) {
+        return deleteCounted("user_id = ?1 AND login_type = ?2", userId, loginType.value());
+    }
+
+    /**
+     * Deletes the keys that {@code condition} selects and counts them by login type in {@link ApiKeyMetrics}: one
+     * statement, which returns the type of each row it deleted.
+     */
+    static long deleteCounted(String condition, Object... parameters) {
+        var query = getEntityManager()
+                .createNativeQuery("DELETE FROM api_keys WHERE " + condition + " RETURNING CAST(login_type AS text)");
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        Map<LoginType, Long> byType = new EnumMap<>(LoginType.class);
+        for (Object type : query.getResultList()) {
+            LoginType.parse(type.toString()).ifPresent(loginType -> byType.merge(loginType, 1L, Long::sum));
+        }
+        ApiKeyMetrics metrics = ApiKeyMetrics.current();
+        byType.forEach(metrics::deleted);
+        return byType.values().stream().mapToLong(Long::longValue).sum();
     }
 }

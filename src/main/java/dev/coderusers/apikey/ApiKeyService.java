@@ -53,9 +53,11 @@ public class ApiKeyService {
     private static final int NAME_ATTEMPTS = 10;
 
     private final SessionConfig config;
+    private final ApiKeyMetrics metrics;
 
-    public ApiKeyService(SessionConfig config) {
+    public ApiKeyService(SessionConfig config, ApiKeyMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** What to issue. */
@@ -93,6 +95,7 @@ public class ApiKeyService {
         key.scopes = spec.scopes().isEmpty() ? List.of(ApiKey.SCOPE_ALL) : List.copyOf(spec.scopes());
         key.allowList = spec.allowList().isEmpty() ? List.of(ApiKey.ALLOW_ALL) : List.copyOf(spec.allowList());
         key.persist();
+        metrics.created(key.loginType);
         return new IssuedKey(key, token.token());
     }
 
@@ -188,7 +191,22 @@ public class ApiKeyService {
     /** {@code DELETE /users/{user}/keys/{keyid}}: expired keys can be deleted too. */
     @Transactional
     public void delete(Actor actor, String keyId) {
-        manageable(actor, keyId).delete();
+        ApiKey key = manageable(actor, keyId);
+        key.delete();
+        metrics.deleted(key.loginType, 1);
+    }
+
+    /**
+     * A sign-out: deletes the session's own key and the user's application-connect keys (Coder's postLogout);
+     * the user's other sessions and tokens stay valid.
+     */
+    @Transactional
+    public void signOut(String sessionKeyId, UUID userId) {
+        ApiKey.deleteCounted(
+                "id = ?1 OR (user_id = ?2 AND ?3 = ANY (scopes))",
+                sessionKeyId,
+                userId,
+                ApiKey.SCOPE_APPLICATION_CONNECT);
     }
 
     /**

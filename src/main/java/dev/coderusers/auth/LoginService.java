@@ -3,7 +3,6 @@ package dev.coderusers.auth;
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.apikey.ApiKeyService;
 import dev.coderusers.config.AuthConfig;
 import dev.coderusers.config.SessionConfig;
@@ -13,7 +12,6 @@ import dev.coderusers.user.LoginType;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
@@ -25,15 +23,9 @@ public class LoginService {
     private final ApiKeyService apiKeys;
     private final AuthConfig authConfig;
     private final SessionConfig sessionConfig;
-    private final EntityManager entityManager;
 
     public LoginService(
-            PasswordHasher passwords,
-            ApiKeyService apiKeys,
-            AuthConfig authConfig,
-            SessionConfig sessionConfig,
-            EntityManager entityManager) {
-        this.entityManager = entityManager;
+            PasswordHasher passwords, ApiKeyService apiKeys, AuthConfig authConfig, SessionConfig sessionConfig) {
         this.passwords = passwords;
         this.apiKeys = apiKeys;
         this.authConfig = authConfig;
@@ -90,11 +82,6 @@ public class LoginService {
     /** Deletes the session's own key and the user's application-connect keys; other tokens stay valid. */
     @Transactional
     public void logout(Session session) {
-        ApiKey.delete("id", session.apiKey().id);
-        entityManager
-                .createNativeQuery("DELETE FROM api_keys WHERE user_id = ?1 AND ?2 = ANY (scopes)")
-                .setParameter(1, session.user().id)
-                .setParameter(2, ApiKey.SCOPE_APPLICATION_CONNECT)
-                .executeUpdate();
+        apiKeys.signOut(session.apiKey().id, session.user().id);
     }
 }

@@ -66,7 +66,7 @@ public class OAuthLoginService {
         Linked linked = findLinkedUser(identity);
         if (conversion != null) {
             User converted = conversions.convert(linked.user(), identity, conversion.state(), conversion.cookie());
-            ApiKey.delete("userId = ?1 and loginType = ?2", converted.id, LoginType.PASSWORD);
+            ApiKey.deleteByUserAndLoginType(converted.id, LoginType.PASSWORD);
             linked = new Linked(
                     converted,
                     UserLink.findFor(converted.id, identity.loginType()).orElse(null));

@@ -3,6 +3,7 @@ package dev.coderusers.startup;
 import dev.coderusers.config.BootstrapConfig;
 import dev.coderusers.config.PriceBookConfig;
 import dev.coderusers.modelprice.InvalidPriceSeedException;
+import dev.coderusers.modelprice.PriceBookApplied;
 import dev.coderusers.modelprice.PriceSeed;
 import dev.coderusers.modelprice.PriceSeeder;
 import dev.coderusers.modelprice.SeedOutcome;
@@ -10,12 +11,14 @@ import dev.coderusers.usersecret.SecretKeyRotation;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +46,7 @@ public class DatabaseStartup {
     private final PriceBookConfig priceBook;
     private final BootstrapConfig config;
     private final SecretKeyRotation secretKeys;
+    private final Event<PriceBookApplied> priceBookApplied;
     private final CountDownLatch ready = new CountDownLatch(1);
 
     private volatile StartupStatus status = StartupStatus.starting();
@@ -53,12 +57,14 @@ public class DatabaseStartup {
             PriceSeeder seeder,
             PriceBookConfig priceBook,
             BootstrapConfig config,
-            SecretKeyRotation secretKeys) {
+            SecretKeyRotation secretKeys,
+            Event<PriceBookApplied> priceBookApplied) {
         this.flyway = flyway;
         this.seeder = seeder;
         this.priceBook = priceBook;
         this.config = config;
         this.secretKeys = secretKeys;
+        this.priceBookApplied = priceBookApplied;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -127,6 +133,8 @@ public class DatabaseStartup {
                     outcome.millis());
             status = StartupStatus.ready(publicSource(), outcome);
             ready.countDown();
+            // The price book's metrics (PriceBookMetrics).
+            priceBookApplied.fire(new PriceBookApplied(outcome, Instant.now()));
         } catch (SecretKeyRotation.MissingKeyException e) {
             LOG.errorf("The service will not become ready: %s", e.getMessage());
             status = StartupStatus.failed(e.getMessage());

@@ -4,20 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import dev.coderusers.testsupport.OperationsDocs;
+import dev.coderusers.testsupport.Promtool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,21 +48,23 @@ class HelmChartTest {
     private static final Path VALUES = Path.of("src/test/resources/helm/values");
     private static final Path GOLDEN = Path.of("src/test/resources/helm/golden");
     private static final boolean UPDATE = Boolean.getBoolean("helm.golden.update");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String IMAGE = "image.repository=registry.example.com/platform/coder-users";
     private static final String URL = "database.url=jdbc:postgresql://postgres.example.com:5432/coder_users";
     private static final String USERNAME = "database.username=coder_users";
     private static final String PASSWORD = "database.password=s3cret";
 
-    @Test
-    void lintsStrictlyWithTheRequiredValues(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "observability"})
+    void lintsStrictlyWithTheRequiredValues(String name, @TempDir Path dir) throws IOException {
         // helm-java's lint takes no values file: lint a copy whose values.yaml also holds the required ones,
         // as `helm lint --strict -f default.yaml` would. Without them, lint would check nothing after the
         // first `fail` (Helm's lint does not report `fail` calls as errors).
         Path chart = copyChart(dir);
         YAMLMapper yaml = new YAMLMapper();
         JsonNode values = yaml.readTree(CHART.resolve("values.yaml").toFile());
-        merge((ObjectNode) values, yaml.readTree(VALUES.resolve("default.yaml").toFile()));
+        merge((ObjectNode) values, yaml.readTree(VALUES.resolve(name + ".yaml").toFile()));
         yaml.writeValue(chart.resolve("values.yaml").toFile(), values);
 
         LintResult lint = new Helm(chart).lint().strict().call();
@@ -65,7 +75,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "existing-secret", "autoscaling"})
+    @ValueSource(strings = {"default", "existing-secret", "autoscaling", "observability"})
     void rendersTheGoldenManifests(String name) throws IOException {
         String rendered =
                 template().withValuesFile(VALUES.resolve(name + ".yaml")).call();
@@ -189,6 +199,9 @@ class HelmChartTest {
                                 "userSecrets.encryptionKeys=a2V5"),
                         "userSecrets.existingSecret is set together with userSecrets.encryptionKeys"),
                 Arguments.of(
+                        List.of(IMAGE, URL, USERNAME, PASSWORD, "tracing.enabled=true"),
+                        "tracing.enabled needs tracing.endpoint"),
+                Arguments.of(
                         List.of(IMAGE, URL, USERNAME, PASSWORD, "podDisruptionBudget.enabled=true"),
                         "podDisruptionBudget.enabled needs at least two replicas"),
                 Arguments.of(
@@ -213,6 +226,59 @@ class HelmChartTest {
         });
 
         assertThatThrownBy(template::call).hasMessageContaining(message);
+    }
+
+    @Test
+    void theDashboardAndTheAlertsUseOnlyDocumentedMetrics() throws IOException {
+        Set<String> documented = OperationsDocs.documentedMetrics();
+        List<String> expressions = new ArrayList<>();
+        new YAMLMapper()
+                .readTree(CHART.resolve("dashboards/coder-users.json").toFile())
+                .findValues("expr")
+                .forEach(expr -> expressions.add(expr.asText()));
+        int dashboardQueries = expressions.size();
+        String rendered =
+                template().withValuesFile(VALUES.resolve("observability.yaml")).call();
+        for (String document : rendered.split("(?m)^---$")) {
+            if (document.contains("kind: PrometheusRule")) {
+                new YAMLMapper().readTree(document).findValues("expr").forEach(expr -> expressions.add(expr.asText()));
+            }
+        }
+
+        assertThat(dashboardQueries).isGreaterThanOrEqualTo(10);
+        assertThat(expressions).hasSizeGreaterThan(dashboardQueries);
+        assertThat(rendered).contains("kind: ServiceMonitor").contains("kind: PrometheusRule");
+        for (String expression : expressions) {
+            Set<String> metrics = metricNames(expression);
+            assertThat(metrics).as("metrics of %s", expression).isNotEmpty();
+            assertThat(metrics)
+                    .as("%s uses only metrics README \"Operations\" documents", expression)
+                    .allSatisfy(metric -> assertThat(documented).contains(OperationsDocs.family(metric, documented)));
+        }
+        // Every query is valid PromQL: the alerts as rendered, the dashboard's with Grafana's variables filled in.
+        StringBuilder rules = new StringBuilder("groups:\n  - name: chart\n    rules:\n");
+        for (int i = 0; i < expressions.size(); i++) {
+            String expr = expressions
+                    .get(i)
+                    .replace("$__rate_interval", "5m")
+                    .replace("$namespace", "coder")
+                    .replace("$job", "coder-users");
+            rules.append("      - record: chart:query").append(i).append('\n');
+            rules.append("        expr: ").append(JSON.writeValueAsString(expr)).append('\n');
+        }
+        Promtool.assertRulesAccepted(rules.toString());
+        // The dashboard ConfigMap holds the file as it is in the chart.
+        assertThat(rendered).contains("coder-users.json: |-").contains("\"uid\": \"coder-users\"");
+    }
+
+    /** The metric names of a PromQL expression: identifiers followed by a label selector or a range. */
+    static Set<String> metricNames(String expression) {
+        Set<String> names = new TreeSet<>();
+        Matcher name = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{").matcher(expression);
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
     }
 
     @Test

@@ -80,14 +80,17 @@ class InvalidPriceSeedReadinessTest {
                 () -> given().get("/q/health/ready"),
                 ready -> "failed".equals(ready.path(CHECK + ".data.phase")));
 
-        given().get("/api/v2/users")
-                .then()
+        Response gated = given().get("/api/v2/users");
+        // Every 5xx ends its detail with the request's id.
+        String requestId = gated.header("X-Request-Id");
+        gated.then()
                 .statusCode(503)
                 .header("Retry-After", "1")
                 .contentType("application/json")
                 .body("message", equalTo("The service is starting and cannot answer yet. Please try again shortly."))
                 .body(
                         "detail",
-                        equalTo("row 2 (openai/gpt-x): field \"output_price\" must not be negative, got -2000"));
+                        equalTo("row 2 (openai/gpt-x): field \"output_price\" must not be negative, got -2000"
+                                + " Request id " + requestId + "."));
     }
 }

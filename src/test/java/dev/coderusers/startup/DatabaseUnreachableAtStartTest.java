@@ -79,12 +79,16 @@ class DatabaseUnreachableAtStartTest {
         waiting.then().body("checks.find { it.name == 'database' }.status", equalTo("DOWN"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/api/v2/users/me")
-                .then()
+        Response gated = given().get("/api/v2/users/me");
+        // Every 5xx ends its detail with the request's id.
+        gated.then()
                 .statusCode(503)
                 .header("Retry-After", "1")
                 .body("message", equalTo("The service is starting and cannot answer yet. Please try again shortly."))
-                .body("detail", equalTo("The database cannot be reached; retrying."));
+                .body(
+                        "detail",
+                        equalTo("The database cannot be reached; retrying. Request id " + gated.header("X-Request-Id")
+                                + "."));
 
         try (TcpForwarder database = TcpForwarder.start(port, realDatabase())) {
             Response ready = Poll.until(

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coderusers.config.BootstrapConfig;
 import dev.coderusers.config.PriceBookConfig;
 import dev.coderusers.config.UserSecretsConfig;
+import dev.coderusers.modelprice.PriceBookApplied;
 import dev.coderusers.modelprice.PriceSeeder;
 import dev.coderusers.testsupport.TestUsers;
 import dev.coderusers.testsupport.TestUsers.TestUser;
 import dev.coderusers.usersecret.SecretCipher;
 import dev.coderusers.usersecret.SecretKeyRotation;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -42,6 +44,9 @@ class SecretKeyStartupTest {
     EntityManager entityManager;
 
     @Inject
+    Event<PriceBookApplied> priceBookApplied;
+
+    @Inject
     TestUsers testUsers;
 
     @Test
@@ -56,7 +61,12 @@ class SecretKeyStartupTest {
                 .statusCode(201);
         UserSecretsConfig noKeys = () -> Optional.of(List.of());
         DatabaseStartup withoutKeys = new DatabaseStartup(
-                flyway, seeder, priceBook, bootstrap, new SecretKeyRotation(new SecretCipher(noKeys), entityManager));
+                flyway,
+                seeder,
+                priceBook,
+                bootstrap,
+                new SecretKeyRotation(new SecretCipher(noKeys), entityManager),
+                priceBookApplied);
 
         withoutKeys.start();
 
