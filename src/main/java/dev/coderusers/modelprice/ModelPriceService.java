@@ -2,6 +2,7 @@ package dev.coderusers.modelprice;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.ValidationError;
+import dev.coderusers.database.RetriesLostConnection;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -19,6 +20,8 @@ import java.util.List;
  * seed's last change in the history for its tiers and modes). Models that only an owner priced are included.
  */
 @ApplicationScoped
+// Reads only, outside any transaction: a lost connection costs one more read, not a 500.
+@RetriesLostConnection
 public class ModelPriceService {
 
     /** Answer of a filter that cannot name any model. */

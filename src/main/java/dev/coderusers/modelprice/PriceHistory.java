@@ -1,5 +1,6 @@
 package dev.coderusers.modelprice;
 
+import dev.coderusers.database.RetriesLostConnection;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -21,6 +22,8 @@ import java.util.UUID;
  * ({@link PriceOverrideService}).
  */
 @ApplicationScoped
+// Reads only (the writers add history rows in their own statements): a lost connection costs one more read.
+@RetriesLostConnection
 public class PriceHistory {
 
     private static final String COLUMNS = """

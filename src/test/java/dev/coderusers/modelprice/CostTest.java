@@ -296,7 +296,7 @@ class CostTest {
                         "member",
                         body(
                                 usage("openai/gpt-4o", 1, 1, 0, 0, ""),
-                                "{\"provider\": \"open\\u0000ai\", \"model\": \"\", \"input_tokens\": -1, \"output_tokens\": 1,"
+                                "{\"provider\": \"open\\u0007ai\", \"model\": \"\", \"input_tokens\": -1, \"output_tokens\": 1,"
                                         + " \"cache_read_tokens\": 0, \"mode\": \"\"}"))
                 .statusCode(400)
                 .body("message", equalTo("Invalid usage."))
@@ -311,7 +311,7 @@ class CostTest {
                 .body(
                         "validations.detail",
                         contains(
-                                "provider must not contain control characters (U+0000)",
+                                "provider must not contain control characters (U+0007)",
                                 "model is required",
                                 "input_tokens must not be negative, got -1",
                                 "cache_write_tokens is required (0 when none were used)",

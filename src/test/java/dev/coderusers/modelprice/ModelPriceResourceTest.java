@@ -161,7 +161,17 @@ class ModelPriceResourceTest {
                 .body("validations[0].field", equalTo("provider"))
                 .body(
                         "validations[0].detail",
-                        equalTo("Query param \"provider\" must not contain control characters (U+0000)"));
+                        // NUL is refused for every endpoint by one filter (api/NulCharacterFilter).
+                        equalTo("Query param \"provider\" must not contain the NUL character (U+0000)"));
+        given().header("Coder-Session-Token", token)
+                .queryParam("provider", "open\u0007ai")
+                .get("/api/v2/ai-model-prices")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", equalTo("provider"))
+                .body(
+                        "validations[0].detail",
+                        equalTo("Query param \"provider\" must not contain control characters (U+0007)"));
         given().header("Coder-Session-Token", token)
                 .queryParam("model", "m".repeat(257))
                 .get("/api/v2/ai-model-prices/history")
