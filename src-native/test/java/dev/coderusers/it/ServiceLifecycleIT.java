@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class ServiceLifecycleIT {
      * How a stop by {@code SIGTERM} ends: 143 (128 + 15) once the shutdown hooks have run, as for any JVM - the
      * native binary keeps that convention - or 0. Either is a clean stop for Kubernetes; a crash or a hang is not.
      */
-    private static final Integer[] STOPPED_BY_SIGTERM = {143, 0};
+    private static final List<Integer> STOPPED_BY_SIGTERM = List.of(143, 0);
 
     @Test
     void theFirstStartAppliesThePriceBookAndTheNextSkipsItByChecksum() throws IOException {
