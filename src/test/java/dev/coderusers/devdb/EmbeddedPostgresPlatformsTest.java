@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * declared, so that "only a JDK" holds on Linux and macOS, x86-64 and ARM. This machine is Linux x86-64 and
  * cannot start the others; what is checked is what the library does first on each of them: it looks up the
  * archive named after the platform (os.arch as that JVM reports it) and, only when that is missing, falls back to
- * another one (x86-64 under emulation on an ARM machine) or fails with "Missing embedded postgres binaries".
+ * the x86-64 archive (on an ARM Mac, with a warning about emulation) or fails with "Missing embedded postgres binaries".
  */
 class EmbeddedPostgresPlatformsTest {
 
