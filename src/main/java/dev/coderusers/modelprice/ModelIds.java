@@ -13,8 +13,9 @@ import java.util.List;
  */
 public final class ModelIds {
 
-    public static final int MAX_PROVIDER_LENGTH = 64;
-    public static final int MAX_MODEL_LENGTH = 256;
+    // Defined with the seed model, which the price-book generator shares and which refuses the same lengths.
+    public static final int MAX_PROVIDER_LENGTH = PriceBookRow.MAX_PROVIDER_LENGTH;
+    public static final int MAX_MODEL_LENGTH = PriceBookRow.MAX_MODEL_LENGTH;
 
     static final String INVALID_PATH = "Invalid model.";
 

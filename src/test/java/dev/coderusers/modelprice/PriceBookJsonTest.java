@@ -1,11 +1,7 @@
-package dev.coderusers.modelprice.generator;
+package dev.coderusers.modelprice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coderusers.modelprice.PriceBookRow;
-import dev.coderusers.modelprice.PriceMode;
-import dev.coderusers.modelprice.PriceSeed;
-import dev.coderusers.modelprice.PriceTier;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -132,7 +132,7 @@ public record PriceSeed(String source, byte[] json, String checksum, List<PriceB
         }
         // The API's limits (ModelIds): an id the API could not name is refused here too, and an id too long for
         // the primary key's index would otherwise fail the statement and be retried as a database fault forever.
-        int max = field.equals("provider") ? ModelIds.MAX_PROVIDER_LENGTH : ModelIds.MAX_MODEL_LENGTH;
+        int max = field.equals("provider") ? PriceBookRow.MAX_PROVIDER_LENGTH : PriceBookRow.MAX_MODEL_LENGTH;
         if (text.length() > max) {
             throw new InvalidPriceSeedException(
                     where + ": field \"" + field + "\" must be at most " + max + " characters, got " + text.length());

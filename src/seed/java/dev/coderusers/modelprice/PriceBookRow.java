@@ -28,6 +28,14 @@ public record PriceBookRow(
         Map<String, PriceMode> modes)
         implements TokenPrices {
 
+    /**
+     * The longest provider and model ids: far above any real id, but within what an entry of the primary key's
+     * btree index holds. The API ({@code ModelIds}) and the seed ({@link PriceSeed}) refuse longer ones.
+     */
+    public static final int MAX_PROVIDER_LENGTH = 64;
+
+    public static final int MAX_MODEL_LENGTH = 256;
+
     /** The order of the seed file: provider, then model (plain code-point order, as the generator writes). */
     public static final Comparator<PriceBookRow> ORDER =
             Comparator.comparing(PriceBookRow::provider).thenComparing(PriceBookRow::model);

@@ -2,6 +2,7 @@ package dev.coderusers.modelprice.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coderusers.modelprice.PriceBookJson;
 import dev.coderusers.modelprice.PriceBookRow;
 import dev.coderusers.modelprice.PriceMode;
 import dev.coderusers.modelprice.PriceSeed;

@@ -1,6 +1,7 @@
 package dev.coderusers.modelprice.generator;
 
 import dev.coderusers.modelprice.InvalidPriceSeedException;
+import dev.coderusers.modelprice.PriceBookJson;
 import dev.coderusers.modelprice.PriceBookRow;
 import dev.coderusers.modelprice.PriceSeed;
 import java.io.IOException;
