@@ -6,7 +6,10 @@ import dev.coderusers.api.DatabaseConstraints;
 import dev.coderusers.api.GoDuration;
 import dev.coderusers.api.GoText;
 import dev.coderusers.config.SessionConfig;
+import dev.coderusers.role.Action;
 import dev.coderusers.role.Permissions;
+import dev.coderusers.role.Permissions.Visibility;
+import dev.coderusers.role.Resource;
 import dev.coderusers.role.Roles;
 import dev.coderusers.security.Actor;
 import dev.coderusers.security.ClientAddress;
@@ -142,26 +145,32 @@ public class ApiKeyService {
 
     /**
      * {@code GET /users/{user}/keys/tokens}: the tokens (login type token) of {@code target}, or with
-     * {@code includeAll} of every user, keeping only those the caller may read; expired ones only on
-     * request. Oldest first.
+     * {@code includeAll} of every user, of those the caller may read; expired ones only on request. Oldest
+     * first. What the caller may read is the policy's scope for reading keys, applied in the query: all keys
+     * (owners), or the caller's own.
      */
     @Transactional
     public List<ApiKeyWithOwner> listTokens(Actor actor, User target, boolean includeExpired, boolean includeAll) {
+        Visibility readable = Permissions.visibility(actor, Resource.API_KEY, Action.READ);
+        // Whose keys the query is about: the target's, or with includeAll nobody's in particular (all may be read)
+        // or the caller's own (only they may be read).
+        UUID owner = includeAll ? readable.user() : target.id;
+        if (!readable.all() && (owner == null || !readable.includesUser(owner))) {
+            return List.of();
+        }
         StringBuilder query = new StringBuilder("loginType = :type");
         Map<String, Object> params = new HashMap<>();
         params.put("type", LoginType.TOKEN);
-        if (!includeAll) {
+        if (owner != null) {
             query.append(" and userId = :user");
-            params.put("user", target.id);
+            params.put("user", owner);
         }
         if (!includeExpired) {
             query.append(" and expiresAt > :now");
             params.put("now", CoderJson.now());
         }
         query.append(" order by createdAt, id");
-        List<ApiKey> keys = ApiKey.<ApiKey>list(query.toString(), params).stream()
-                .filter(key -> Permissions.canManageApiKeys(actor, key.userId))
-                .toList();
+        List<ApiKey> keys = ApiKey.list(query.toString(), params);
         Set<UUID> userIds = keys.stream().map(key -> key.userId).collect(Collectors.toSet());
         Map<UUID, String> usernames = userIds.isEmpty()
                 ? Map.of()

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,16 @@ public class Organization extends PanacheEntityBase {
                         "deleted = false and id in (select m.organizationId from OrganizationMember m"
                                 + " where m.userId = ?1) order by name",
                         userId)
+                .list();
+    }
+
+    /** {@link #findByMember(UUID)}, only among {@code among} (the organizations a caller may read). */
+    public static List<Organization> findByMember(UUID userId, Collection<UUID> among) {
+        return find(
+                        "deleted = false and id in ?2 and id in (select m.organizationId from OrganizationMember m"
+                                + " where m.userId = ?1) order by name",
+                        userId,
+                        among)
                 .list();
     }
 }

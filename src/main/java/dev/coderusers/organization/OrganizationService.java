@@ -2,7 +2,10 @@ package dev.coderusers.organization;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
+import dev.coderusers.role.Action;
 import dev.coderusers.role.Permissions;
+import dev.coderusers.role.Permissions.Visibility;
+import dev.coderusers.role.Resource;
 import dev.coderusers.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -88,14 +91,19 @@ public class OrganizationService {
 
     /**
      * {@code GET /users/{user}/organizations}: the (not deleted) organizations the user belongs to that the
-     * caller may read, by name.
+     * caller may read, by name. What the caller may read is the policy's scope, applied in the query: every
+     * organization (site readers), or those the caller is a member of.
      */
     @Transactional
     public List<OrganizationResponse> organizationsOf(Actor actor, UUID userId) {
-        return Organization.findByMember(userId).stream()
-                .filter(organization -> Permissions.canReadOrganization(actor, organization.id))
-                .map(OrganizationResponse::of)
-                .toList();
+        Visibility readable = Permissions.visibility(actor, Resource.ORGANIZATION, Action.READ);
+        if (readable.none()) {
+            return List.of();
+        }
+        List<Organization> organizations = readable.all()
+                ? Organization.findByMember(userId)
+                : Organization.findByMember(userId, readable.organizations());
+        return organizations.stream().map(OrganizationResponse::of).toList();
     }
 
     /**

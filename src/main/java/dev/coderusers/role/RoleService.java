@@ -4,58 +4,43 @@ import dev.coderusers.role.AssignableRole.Permission;
 import dev.coderusers.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The site roles and what each may do, as far as this service enforces it ({@link Permissions}); the
- * permission lists describe this service's rules, not the whole of Coder's RBAC.
+ * The site roles as the {@link Policy} table has them: each role's site-wide grants, the implicit member's grants
+ * on itself as everyone's user permissions, and whether the caller may assign the role.
  */
 @ApplicationScoped
 public class RoleService {
 
+    /** Everything, as Coder's owner is shown (Coder expands it; "*" says the same in one entry). */
     private static final List<Permission> ALL = List.of(new Permission(false, "*", "*"));
 
-    private static final List<String> USER_READ = List.of("read");
-    private static final List<String> USER_ADMIN_ACTIONS =
-            List.of("create", "read", "update", "delete", "read_personal", "update_personal");
-
-    private static final Map<String, List<Permission>> SITE_PERMISSIONS = Map.of(
-            Roles.OWNER, ALL,
-            Roles.USER_ADMIN,
-                    concat(
-                            permissions("user", USER_ADMIN_ACTIONS),
-                            permissions("assign_role", List.of("assign", "unassign", "read")),
-                            permissions("organization_member", List.of("create", "read", "update", "delete"))),
-            Roles.TEMPLATE_ADMIN, concat(permissions("user", USER_READ), permissions("organization", USER_READ)),
-            Roles.AUDITOR, concat(permissions("user", USER_READ), permissions("organization", USER_READ)));
-
-    /** What every user may do to itself (the implicit member role). */
-    private static final List<Permission> SELF = concat(
-            permissions("user", List.of("read", "read_personal", "update_personal")),
-            permissions("api_key", List.of("create", "read", "update", "delete")));
+    /** What every user may do to itself (the implicit member role's grants on itself). */
+    private static final List<Permission> SELF =
+            Policy.row(Roles.MEMBER).map(row -> permissions(row, Scope.SELF)).orElse(List.of());
 
     /** {@code GET /users/roles}: the site roles, with {@code assignable} for the caller. */
     public List<AssignableRole> siteRoles(Actor actor) {
         return Roles.LISTED_SITE_ROLES.stream()
-                .map(name -> new AssignableRole(
-                        name,
-                        Roles.siteDisplayName(name),
+                .map(name -> Policy.row(name).orElseThrow())
+                .map(row -> new AssignableRole(
+                        row.name(),
+                        row.displayName(),
                         null,
-                        SITE_PERMISSIONS.getOrDefault(name, List.of()),
+                        row.wildcard() ? ALL : permissions(row, Scope.ALL),
                         List.of(),
                         List.of(),
                         SELF,
-                        Roles.canAssign(actor.siteRoles(), name),
+                        Permissions.canAssign(actor.siteRoles(), row.name()),
                         true))
                 .toList();
     }
 
-    private static List<Permission> permissions(String resource, List<String> actions) {
-        return actions.stream().map(a -> new Permission(false, resource, a)).toList();
-    }
-
-    @SafeVarargs
-    private static List<Permission> concat(List<Permission>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    private static List<Permission> permissions(Policy.Row row, Scope scope) {
+        return row.grants().stream()
+                .filter(grant -> grant.scope() == scope)
+                .map(grant -> new Permission(
+                        false, grant.resource().wireName(), grant.action().wireName()))
+                .toList();
     }
 }

@@ -1,12 +1,13 @@
 package dev.coderusers.role;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Coder's built-in roles (coderd/rbac/roles.go). Site roles are stored in {@code users.rbac_roles};
+ * The names of Coder's built-in roles (coderd/rbac/roles.go), as stored and on the wire; what each may do is
+ * the {@link Policy}'s table. Site roles are stored in {@code users.rbac_roles};
  * organization roles in {@code organization_members.roles}; {@code member} and
  * {@code organization-member} are implicit and never need storing.
  */
@@ -27,36 +28,14 @@ public final class Roles {
     public static final String ORG_SERVICE_ACCOUNT = "organization-service-account";
     public static final String AGENTS_ACCESS = "agents-access";
 
-    /** Site roles and their display names, in the order Coder lists them. */
-    public static final Map<String, String> SITE_ROLES = orderedMap(
-            OWNER, "Owner",
-            AUDITOR, "Auditor",
-            TEMPLATE_ADMIN, "Template Admin",
-            USER_ADMIN, "User Admin",
-            MEMBER, "Member");
+    /** Site roles and their display names, in the order Coder lists them (the policy's site rows). */
+    public static final Map<String, String> SITE_ROLES = siteRoles();
 
     /** Site roles that {@code GET /users/roles} lists (member is implicit, so not assignable). */
-    public static final List<String> LISTED_SITE_ROLES = List.of(OWNER, AUDITOR, TEMPLATE_ADMIN, USER_ADMIN);
-
-    /** What each role may assign (Coder's {@code assignRoles} map); roles not listed assign nothing. */
-    private static final Map<String, Set<String>> ASSIGNABLE = Map.of(
-            OWNER,
-            Set.of(
-                    OWNER,
-                    AUDITOR,
-                    MEMBER,
-                    TEMPLATE_ADMIN,
-                    USER_ADMIN,
-                    ORG_ADMIN,
-                    ORG_MEMBER,
-                    ORG_AUDITOR,
-                    ORG_USER_ADMIN,
-                    ORG_TEMPLATE_ADMIN,
-                    ORG_WORKSPACE_CREATION_BAN,
-                    ORG_SERVICE_ACCOUNT,
-                    AGENTS_ACCESS),
-            USER_ADMIN,
-            Set.of(MEMBER, ORG_MEMBER, AGENTS_ACCESS));
+    public static final List<String> LISTED_SITE_ROLES = Policy.ROWS.stream()
+            .filter(row -> row.site() && !row.implicit())
+            .map(Policy.Row::name)
+            .toList();
 
     private Roles() {}
 
@@ -69,17 +48,13 @@ public final class Roles {
         return SITE_ROLES.getOrDefault(name, "");
     }
 
-    /** Whether a caller holding {@code callerSiteRoles} may assign or remove {@code role}. */
-    public static boolean canAssign(Set<String> callerSiteRoles, String role) {
-        return callerSiteRoles.stream()
-                .anyMatch(r -> ASSIGNABLE.getOrDefault(r, Set.of()).contains(role));
-    }
-
-    private static Map<String, String> orderedMap(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
+    private static Map<String, String> siteRoles() {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Policy.Row row : Policy.ROWS) {
+            if (row.site()) {
+                roles.put(row.name(), row.displayName());
+            }
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(roles);
     }
 }

@@ -61,7 +61,7 @@ public class UserRoleService {
             throw ApiException.forbidden();
         }
         for (String role : changed) {
-            if (!Roles.canAssign(actor.siteRoles(), role)) {
+            if (!Permissions.canAssign(actor.siteRoles(), role)) {
                 throw ApiException.badRequest("not authorized to assign role \"" + role + "\"");
             }
         }

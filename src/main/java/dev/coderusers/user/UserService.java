@@ -365,7 +365,7 @@ public class UserService {
             }
         }
         for (String role : roles) {
-            if (!Roles.canAssign(actor.siteRoles(), role)) {
+            if (!Permissions.canAssign(actor.siteRoles(), role)) {
                 throw new ApiException(
                         403,
                         ApiError.of(

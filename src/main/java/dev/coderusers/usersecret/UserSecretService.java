@@ -6,6 +6,10 @@ import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.DatabaseConstraints;
 import dev.coderusers.api.RequestBodies;
 import dev.coderusers.api.ValidationError;
+import dev.coderusers.role.Action;
+import dev.coderusers.role.Permissions;
+import dev.coderusers.role.Resource;
+import dev.coderusers.role.Target;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,19 +52,19 @@ public class UserSecretService {
 
     @Transactional
     public List<UserSecretResponse> list(Actor actor, User target) {
-        requireSelf(actor, target);
+        requireSecrets(actor, target, Action.READ);
         return UserSecret.listOf(target.id).stream().map(UserSecretResponse::of).toList();
     }
 
     @Transactional
     public UserSecretResponse get(Actor actor, User target, String name) {
-        requireSelf(actor, target);
+        requireSecrets(actor, target, Action.READ);
         return UserSecretResponse.of(find(target, name));
     }
 
     @Transactional
     public UserSecretResponse create(Actor actor, User target, CreateUserSecretRequest body) {
-        requireSelf(actor, target);
+        requireSecrets(actor, target, Action.CREATE);
         CreateUserSecretRequest request = RequestBodies.present(body);
         List<ValidationError> problems = UserSecretRules.create(request);
         if (!problems.isEmpty()) {
@@ -86,7 +90,7 @@ public class UserSecretService {
 
     @Transactional
     public UserSecretResponse update(Actor actor, User target, String name, UpdateUserSecretRequest body) {
-        requireSelf(actor, target);
+        requireSecrets(actor, target, Action.UPDATE);
         UpdateUserSecretRequest request = RequestBodies.present(body);
         if (request.hasNoField()) {
             throw ApiException.badRequest("At least one field must be provided.");
@@ -118,17 +122,17 @@ public class UserSecretService {
 
     @Transactional
     public void delete(Actor actor, User target, String name) {
-        requireSelf(actor, target);
+        requireSecrets(actor, target, Action.DELETE);
         find(target, name).delete();
     }
 
     /**
-     * Only the user itself: a secret is for the user's own workspaces, and not even an owner may read or change
-     * another user's (Coder's policy grants user_secret to no site role). Others get the 404 of a resource they
-     * cannot see.
+     * The policy's {@code user_secret} grant: only the user itself, as a secret is for the user's own workspaces,
+     * and not even an owner may read or change another user's (Coder's policy grants user_secret to no site role).
+     * Others get the 404 of a resource they cannot see.
      */
-    private static void requireSelf(Actor actor, User target) {
-        if (!actor.isSelf(target.id)) {
+    private static void requireSecrets(Actor actor, User target, Action action) {
+        if (!Permissions.can(actor, Resource.USER_SECRET, action, Target.user(target.id))) {
             throw ApiException.resourceNotFound();
         }
     }
