@@ -12,8 +12,10 @@ import dev.coderusers.security.Actor;
 import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.SessionTokens;
 import dev.coderusers.user.LoginType;
+import dev.coderusers.user.PasswordChanged;
 import dev.coderusers.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -207,6 +209,18 @@ public class ApiKeyService {
                 sessionKeyId,
                 userId,
                 ApiKey.SCOPE_APPLICATION_CONNECT);
+    }
+
+    /** A password change or reset ends all the user's sessions and tokens, in the transaction that changed it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onPasswordChanged(@Observes PasswordChanged changed) {
+        ApiKey.deleteByUser(changed.userId());
+    }
+
+    /** A login conversion ends the user's password sessions, in the converting transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endPasswordSessions(UUID userId) {
+        ApiKey.deleteByUserAndLoginType(userId, LoginType.PASSWORD);
     }
 
     /**

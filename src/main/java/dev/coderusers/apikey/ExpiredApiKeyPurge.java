@@ -2,8 +2,8 @@ package dev.coderusers.apikey;
 
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.config.PurgeConfig;
+import dev.coderusers.database.DatabaseReady;
 import dev.coderusers.database.PeriodicTask;
-import dev.coderusers.startup.DatabaseStartup;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +32,10 @@ public class ExpiredApiKeyPurge {
 
     private final EntityManager entityManager;
     private final PurgeConfig config;
-    private final DatabaseStartup startup;
+    private final DatabaseReady startup;
     private PeriodicTask task;
 
-    public ExpiredApiKeyPurge(EntityManager entityManager, PurgeConfig config, DatabaseStartup startup) {
+    public ExpiredApiKeyPurge(EntityManager entityManager, PurgeConfig config, DatabaseReady startup) {
         this.entityManager = entityManager;
         this.config = config;
         this.startup = startup;

@@ -7,6 +7,7 @@ import dev.coderusers.api.RequestBodies;
 import dev.coderusers.security.Actor;
 import dev.coderusers.security.SessionTokens;
 import dev.coderusers.user.LoginType;
+import dev.coderusers.user.SignInUpdates;
 import dev.coderusers.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -141,12 +142,7 @@ public class LoginConversionService {
                             + identity.loginType().value() + " failed"));
         }
         conversion.delete();
-        found.loginType = identity.loginType();
-        // Coder keeps a password only for password users; a reset passcode must not bring one back.
-        found.hashedPassword = "";
-        found.hashedOneTimePasscode = null;
-        found.oneTimePasscodeExpiresAt = null;
-        found.updatedAt = now;
+        SignInUpdates.convertLogin(found, identity.loginType(), now);
         return found;
     }
 

@@ -9,6 +9,7 @@ import dev.coderusers.config.SessionConfig;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.Session;
 import dev.coderusers.user.LoginType;
+import dev.coderusers.user.SignInUpdates;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,11 +63,7 @@ public class LoginService {
             throw ApiException.forbidden("Incorrect login type, attempting to use \"password\" but user is of login"
                     + " type \"" + user.loginType.value() + "\"");
         }
-        if (user.status == UserStatus.DORMANT) {
-            user.status = UserStatus.ACTIVE;
-            user.lastSeenAt = CoderJson.now();
-            user.updatedAt = user.lastSeenAt;
-        }
+        SignInUpdates.activateIfDormant(user, CoderJson.now(), true);
         if (user.status != UserStatus.ACTIVE) {
             throw accountSuspended();
         }
@@ -82,6 +79,6 @@ public class LoginService {
     /** Deletes the session's own key and the user's application-connect keys; other tokens stay valid. */
     @Transactional
     public void logout(Session session) {
-        apiKeys.signOut(session.apiKey().id, session.user().id);
+        apiKeys.signOut(session.apiKeyId(), session.actor().userId());
     }
 }

@@ -5,7 +5,9 @@ import dev.coderusers.api.CoderJson;
 import dev.coderusers.role.Permissions;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserCreated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,7 +30,11 @@ public class GitSshKeyService {
 
     /** Stores a new key pair for a user that is being created, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void createFor(UUID userId, Instant now) {
+    void onUserCreated(@Observes UserCreated created) {
+        createFor(created.userId(), created.at());
+    }
+
+    private void createFor(UUID userId, Instant now) {
         GeneratedSshKey generated = generator.generate();
         GitSshKey key = new GitSshKey();
         key.userId = userId;

@@ -2,6 +2,7 @@ package dev.coderusers.startup;
 
 import dev.coderusers.config.BootstrapConfig;
 import dev.coderusers.config.PriceBookConfig;
+import dev.coderusers.database.DatabaseReady;
 import dev.coderusers.modelprice.InvalidPriceSeedException;
 import dev.coderusers.modelprice.PriceBookApplied;
 import dev.coderusers.modelprice.PriceSeed;
@@ -47,6 +48,7 @@ public class DatabaseStartup {
     private final BootstrapConfig config;
     private final SecretKeyRotation secretKeys;
     private final Event<PriceBookApplied> priceBookApplied;
+    private final DatabaseReady databaseReady;
     private final CountDownLatch ready = new CountDownLatch(1);
 
     private volatile StartupStatus status = StartupStatus.starting();
@@ -58,13 +60,15 @@ public class DatabaseStartup {
             PriceBookConfig priceBook,
             BootstrapConfig config,
             SecretKeyRotation secretKeys,
-            Event<PriceBookApplied> priceBookApplied) {
+            Event<PriceBookApplied> priceBookApplied,
+            DatabaseReady databaseReady) {
         this.flyway = flyway;
         this.seeder = seeder;
         this.priceBook = priceBook;
         this.config = config;
         this.secretKeys = secretKeys;
         this.priceBookApplied = priceBookApplied;
+        this.databaseReady = databaseReady;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -132,6 +136,7 @@ public class DatabaseStartup {
                     outcome.skippedByChecksum(),
                     outcome.millis());
             status = StartupStatus.ready(publicSource(), outcome);
+            databaseReady.markReady();
             ready.countDown();
             // The price book's metrics (PriceBookMetrics).
             priceBookApplied.fire(new PriceBookApplied(outcome, Instant.now()));

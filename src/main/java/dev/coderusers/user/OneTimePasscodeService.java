@@ -3,13 +3,13 @@ package dev.coderusers.user;
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.RequestBodies;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.config.AuthConfig;
 import dev.coderusers.config.PasswordResetConfig;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.PasswordPolicy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +42,7 @@ public class OneTimePasscodeService {
     private final PasswordPolicy passwordPolicy;
     private final PasswordHasher passwords;
     private final PasswordResetMail mail;
+    private final Event<PasswordChanged> passwordChanged;
 
     public OneTimePasscodeService(
             RequestBodies bodies,
@@ -49,13 +50,15 @@ public class OneTimePasscodeService {
             PasswordResetConfig config,
             PasswordPolicy passwordPolicy,
             PasswordHasher passwords,
-            PasswordResetMail mail) {
+            PasswordResetMail mail,
+            Event<PasswordChanged> passwordChanged) {
         this.bodies = bodies;
         this.authConfig = authConfig;
         this.config = config;
         this.passwordPolicy = passwordPolicy;
         this.passwords = passwords;
         this.mail = mail;
+        this.passwordChanged = passwordChanged;
     }
 
     /** A passcode issued to a user, to be mailed once its transaction has committed. */
@@ -131,7 +134,8 @@ public class OneTimePasscodeService {
         }
         user.hashedPassword = passwords.hash(request.password());
         clearPasscode(user);
-        ApiKey.deleteByUser(user.id);
+        // Ends all the user's sessions and tokens (apikey, their owner, observes this) in this transaction.
+        passwordChanged.fire(new PasswordChanged(user.id));
     }
 
     /** A password change makes an outstanding passcode worthless, as in Coder. */

@@ -3,7 +3,6 @@ package dev.coderusers.user;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.LoginRateLimited;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;

@@ -5,13 +5,13 @@ import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.DatabaseConstraints;
 import dev.coderusers.api.RequestBodies;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.role.Permissions;
 import dev.coderusers.role.Roles;
 import dev.coderusers.security.Actor;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -32,18 +32,21 @@ public class UserAccountService {
     private final PasswordPolicy passwordPolicy;
     private final UserService users;
     private final EntityManager entityManager;
+    private final Event<PasswordChanged> passwordChanged;
 
     public UserAccountService(
             RequestBodies bodies,
             PasswordHasher passwords,
             PasswordPolicy passwordPolicy,
             UserService users,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            Event<PasswordChanged> passwordChanged) {
         this.bodies = bodies;
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
         this.users = users;
         this.entityManager = entityManager;
+        this.passwordChanged = passwordChanged;
     }
 
     /** {@code PUT /users/{user}/profile}: username and display name (an absent name clears it). */
@@ -66,7 +69,7 @@ public class UserAccountService {
         // Coder answers 500 to readers without update_personal (auditors, template-admins) who keep the
         // username; 404 is what it answers for the same permission on every other personal endpoint.
         Permissions.requireUpdatePersonal(actor, target.id);
-        User user = reload(target);
+        User user = UserParamResolver.managed(target);
         user.username = request.username();
         user.name = request.name() == null ? "" : request.name();
         user.updatedAt = CoderJson.now();
@@ -98,7 +101,7 @@ public class UserAccountService {
                                     + " deleting all of their API keys."));
         }
         UpdateUserPasswordRequest request = bodies.read(body);
-        User user = reload(target);
+        User user = UserParamResolver.managed(target);
         if (user.loginType != LoginType.PASSWORD) {
             throw ApiException.badRequest("Users without password login type cannot change their password.");
         }
@@ -120,13 +123,14 @@ public class UserAccountService {
         // Coder leaves updated_at alone on a password change, and clears an outstanding reset passcode.
         user.hashedPassword = passwords.hash(request.password());
         OneTimePasscodeService.clearPasscode(user);
-        ApiKey.deleteByUser(user.id);
+        // Ends all the user's sessions and tokens (apikey, their owner, observes this) in this transaction.
+        passwordChanged.fire(new PasswordChanged(user.id));
     }
 
     /** {@code PUT /users/{user}/status/activate}: from dormant or suspended; idempotent. */
     @Transactional
     public UserResponse activate(Actor actor, User target) {
-        return setStatus(actor, reload(target), UserStatus.ACTIVE);
+        return setStatus(actor, UserParamResolver.managed(target), UserStatus.ACTIVE);
     }
 
     /**
@@ -135,7 +139,7 @@ public class UserAccountService {
      */
     @Transactional
     public UserResponse suspend(Actor actor, User target) {
-        User user = reload(target);
+        User user = UserParamResolver.managed(target);
         if (actor.isSelf(user.id)) {
             throw ApiException.badRequest("You cannot suspend yourself.");
         }
@@ -163,11 +167,6 @@ public class UserAccountService {
         user.status = status;
         user.updatedAt = CoderJson.now();
         return users.view(user);
-    }
-
-    /** The target as a managed entity of this transaction (the resolved one is a detached snapshot). */
-    private static User reload(User target) {
-        return User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
     }
 
     private static ApiException usernameTaken() {

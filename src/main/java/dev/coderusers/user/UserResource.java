@@ -6,7 +6,6 @@ import dev.coderusers.api.Pagination;
 import dev.coderusers.api.RequestBodies;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

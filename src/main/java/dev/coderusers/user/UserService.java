@@ -5,7 +5,6 @@ import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.Pagination;
 import dev.coderusers.api.ValidationError;
-import dev.coderusers.auth.IdentityProviders;
 import dev.coderusers.config.AuthConfig;
 import dev.coderusers.database.RetriesLostConnection;
 import dev.coderusers.organization.Organization;
@@ -16,8 +15,8 @@ import dev.coderusers.security.Actor;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.PasswordPolicy;
 import dev.coderusers.security.Session;
-import dev.coderusers.sshkey.GitSshKeyService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -41,25 +40,25 @@ public class UserService {
 
     private final PasswordHasher passwords;
     private final PasswordPolicy passwordPolicy;
-    private final GitSshKeyService sshKeys;
+    private final Event<UserCreated> userCreated;
     private final OrganizationService organizations;
     private final AuthConfig authConfig;
     private final UserDirectory directory;
-    private final IdentityProviders identityProviders;
+    private final OidcSignInAvailability identityProviders;
     private final EntityManager entityManager;
 
     public UserService(
             PasswordHasher passwords,
             PasswordPolicy passwordPolicy,
-            GitSshKeyService sshKeys,
+            Event<UserCreated> userCreated,
             OrganizationService organizations,
             AuthConfig authConfig,
             UserDirectory directory,
-            IdentityProviders identityProviders,
+            OidcSignInAvailability identityProviders,
             EntityManager entityManager) {
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
-        this.sshKeys = sshKeys;
+        this.userCreated = userCreated;
         this.organizations = organizations;
         this.authConfig = authConfig;
         this.directory = directory;
@@ -229,7 +228,8 @@ public class UserService {
         user.githubComUserId = spec.githubComUserId();
         user.persist();
 
-        sshKeys.createFor(user.id, now);
+        // The user's git SSH key (sshkey observes this), in this transaction.
+        userCreated.fire(new UserCreated(user.id, now));
         for (UUID organizationId : spec.organizationIds()) {
             organizations.addMember(organizationId, user.id);
         }
@@ -257,7 +257,7 @@ public class UserService {
      * further query.
      */
     public UserResponse view(Session session) {
-        return UserResponse.of(session.user(), session.organizationIds());
+        return UserResponse.of(session.principal(User.class), session.organizationIds());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coderusers.config.BootstrapConfig;
 import dev.coderusers.config.PriceBookConfig;
 import dev.coderusers.config.UserSecretsConfig;
+import dev.coderusers.database.DatabaseReady;
 import dev.coderusers.modelprice.PriceBookApplied;
 import dev.coderusers.modelprice.PriceSeeder;
 import dev.coderusers.testsupport.TestUsers;
@@ -66,7 +67,8 @@ class SecretKeyStartupTest {
                 priceBook,
                 bootstrap,
                 new SecretKeyRotation(new SecretCipher(noKeys), entityManager),
-                priceBookApplied);
+                priceBookApplied,
+                new DatabaseReady());
 
         withoutKeys.start();
 

@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.role.Roles;
-import dev.coderusers.role.UpdateRolesRequest;
-import dev.coderusers.role.UserRoleService;
 import dev.coderusers.security.Actor;
 import dev.coderusers.testsupport.TestUsers;
 import dev.coderusers.testsupport.TestUsers.TestUser;

@@ -1,9 +1,7 @@
-package dev.coderusers.role;
+package dev.coderusers.user;
 
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
-import dev.coderusers.user.UserResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;

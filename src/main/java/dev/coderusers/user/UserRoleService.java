@@ -1,12 +1,11 @@
-package dev.coderusers.role;
+package dev.coderusers.user;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.RequestBodies;
 import dev.coderusers.organization.OrganizationService;
+import dev.coderusers.role.Permissions;
+import dev.coderusers.role.Roles;
 import dev.coderusers.security.Actor;
-import dev.coderusers.user.User;
-import dev.coderusers.user.UserResponse;
-import dev.coderusers.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public class UserRoleService {
         }
         UpdateRolesRequest request = RequestBodies.present(body);
         List<String> requested = request.roles() == null ? List.of() : request.roles();
-        User user = User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
+        User user = UserParamResolver.managed(target);
 
         List<String> changed = changedRoles(user.rbacRoles, requested);
         // Unknown names (organization roles and "name:org-id" included) come before any permission check.
