@@ -14,6 +14,7 @@ import dev.coderusers.security.SessionTokens;
 import dev.coderusers.user.LoginType;
 import dev.coderusers.user.PasswordChanged;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
@@ -112,7 +113,8 @@ public class ApiKeyService {
      * login uses it.
      */
     @Transactional
-    public GenerateApiKeyResponse createSessionKey(Actor actor, User target, String ipAddress) {
+    public GenerateApiKeyResponse createSessionKey(Actor actor, UserTarget targetParam, String ipAddress) {
+        User target = targetParam.resolve();
         checkMayCreate(actor, target);
         IssuedKey issued = createSession(target.id, LoginType.PASSWORD, config.defaultTokenLifetime(), ipAddress);
         return new GenerateApiKeyResponse(issued.token());
@@ -120,7 +122,8 @@ public class ApiKeyService {
 
     /** {@code POST /users/{user}/keys/tokens}, with Coder's checks in Coder's order. */
     @Transactional
-    public GenerateApiKeyResponse createToken(Actor actor, User target, CreateTokenRequest request) {
+    public GenerateApiKeyResponse createToken(Actor actor, UserTarget targetParam, CreateTokenRequest request) {
+        User target = targetParam.resolve();
         // Coder rejects a malformed allow-list entry while decoding the body, before anything else.
         List<AllowList.Entry> allowEntries = AllowList.parse(request.allowList());
         checkMayCreate(actor, target);

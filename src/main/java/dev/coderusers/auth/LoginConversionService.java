@@ -9,6 +9,7 @@ import dev.coderusers.security.SessionTokens;
 import dev.coderusers.user.LoginType;
 import dev.coderusers.user.SignInUpdates;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,8 @@ public class LoginConversionService {
      * a password sign-in.
      */
     @Transactional
-    public Started start(Actor actor, User target, ConvertLoginRequest body) {
+    public Started start(Actor actor, UserTarget targetParam, ConvertLoginRequest body) {
+        User target = targetParam.resolve();
         if (!actor.isSelf(target.id)) {
             throw ApiException.forbidden("You are not authorized to convert this user's login type.");
         }

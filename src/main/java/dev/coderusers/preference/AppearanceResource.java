@@ -74,6 +74,6 @@ public class AppearanceResource {
     public UserAppearanceSettings update(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserAppearanceSettingsRequest request) {
-        return preferences.updateAppearance(session.actor(), userParam.resolve(user), request);
+        return preferences.updateAppearance(session.actor(), userParam.target(user), request);
     }
 }

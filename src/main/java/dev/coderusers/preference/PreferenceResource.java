@@ -75,6 +75,6 @@ public class PreferenceResource {
     public UserPreferenceSettings update(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserPreferenceSettingsRequest request) {
-        return preferences.updatePreferences(session.actor(), userParam.resolve(user), request);
+        return preferences.updatePreferences(session.actor(), userParam.target(user), request);
     }
 }

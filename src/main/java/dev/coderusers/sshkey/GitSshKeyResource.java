@@ -64,6 +64,6 @@ public class GitSshKeyResource {
     @APIResponse(responseCode = "404", description = "No such user, or not yours to change")
     public GitSshKeyResponse regenerate(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
-        return keys.regenerate(session.actor(), userParam.resolve(user));
+        return keys.regenerate(session.actor(), userParam.target(user));
     }
 }

@@ -6,6 +6,7 @@ import dev.coderusers.role.Permissions;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserCreated;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -57,7 +58,8 @@ public class GitSshKeyService {
      * stays, {@code updated_at} is now.
      */
     @Transactional
-    public GitSshKeyResponse regenerate(Actor actor, User target) {
+    public GitSshKeyResponse regenerate(Actor actor, UserTarget targetParam) {
+        User target = targetParam.resolve();
         Permissions.requireUpdatePersonal(actor, target.id);
         // Generated before the first statement: the transaction takes no connection while an RSA key is made.
         GeneratedSshKey generated = generator.generate();

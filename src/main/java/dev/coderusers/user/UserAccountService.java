@@ -51,7 +51,8 @@ public class UserAccountService {
 
     /** {@code PUT /users/{user}/profile}: username and display name (an absent name clears it). */
     @Transactional
-    public UserResponse updateProfile(Actor actor, User target, UpdateUserProfileRequest body) {
+    public UserResponse updateProfile(Actor actor, UserTarget targetParam, UpdateUserProfileRequest body) {
+        User target = targetParam.resolve();
         UpdateUserProfileRequest request = bodies.read(body);
         // Renaming needs "update", which only owners and user-admins have: members cannot rename themselves.
         // Coder answers 404 here, even to callers who can read the user.
@@ -90,7 +91,8 @@ public class UserAccountService {
      * the caller's own session included when it changes its own password.
      */
     @Transactional
-    public void changePassword(Actor actor, User target, UpdateUserPasswordRequest body) {
+    public void changePassword(Actor actor, UserTarget targetParam, UpdateUserPasswordRequest body) {
+        User target = targetParam.resolve();
         Permissions.requireUpdatePersonal(actor, target.id);
         if (!Permissions.canChangePassword(actor, target.id)) {
             throw new ApiException(
@@ -129,7 +131,8 @@ public class UserAccountService {
 
     /** {@code PUT /users/{user}/status/activate}: from dormant or suspended; idempotent. */
     @Transactional
-    public UserResponse activate(Actor actor, User target) {
+    public UserResponse activate(Actor actor, UserTarget targetParam) {
+        User target = targetParam.resolve();
         return setStatus(actor, UserParamResolver.managed(target), UserStatus.ACTIVE);
     }
 
@@ -138,7 +141,8 @@ public class UserAccountService {
      * Coder; the suspended user's keys stay but stop authenticating.
      */
     @Transactional
-    public UserResponse suspend(Actor actor, User target) {
+    public UserResponse suspend(Actor actor, UserTarget targetParam) {
+        User target = targetParam.resolve();
         User user = UserParamResolver.managed(target);
         if (actor.isSelf(user.id)) {
             throw ApiException.badRequest("You cannot suspend yourself.");

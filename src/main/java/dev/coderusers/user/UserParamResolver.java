@@ -6,6 +6,7 @@ import dev.coderusers.role.Permissions;
 import dev.coderusers.security.Actor;
 import dev.coderusers.security.CurrentSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -39,6 +40,17 @@ public class UserParamResolver {
      */
     @RetriesLostConnection
     public User resolve(String param) {
+        return resolveNow(param);
+    }
+
+    /** The {@code {user}} of a write, for its service to resolve in its own transaction. */
+    public UserTarget target(String param) {
+        return UserTarget.of(param, this);
+    }
+
+    /** {@link UserTarget#resolve}: the same rules, read in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    User resolveInTransaction(String param) {
         return resolveNow(param);
     }
 

@@ -77,6 +77,6 @@ public class UserRoleResource {
     public UserResponse updateRoles(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateRolesRequest request) {
-        return roles.updateRoles(session.actor(), userParam.resolve(user), request);
+        return roles.updateRoles(session.actor(), userParam.target(user), request);
     }
 }

@@ -38,7 +38,8 @@ public class UserRoleService {
      * requested (it is implied), so it is "added" unless stored: callers must be able to assign it.
      */
     @Transactional
-    public UserResponse updateRoles(Actor actor, User target, UpdateRolesRequest body) {
+    public UserResponse updateRoles(Actor actor, UserTarget targetParam, UpdateRolesRequest body) {
+        User target = targetParam.resolve();
         // Changing your own roles is refused (as in Coder); the last active owner is kept below.
         if (actor.isSelf(target.id)) {
             throw ApiException.badRequest("You cannot change your own roles.");

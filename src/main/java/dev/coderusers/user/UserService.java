@@ -271,7 +271,8 @@ public class UserService {
 
     /** {@code DELETE /users/{user}}: soft delete; a trigger removes the user's API keys and links. */
     @Transactional
-    public void delete(Actor actor, User target) {
+    public void delete(Actor actor, UserTarget targetParam) {
+        User target = targetParam.resolve();
         if (actor.isSelf(target.id)) {
             throw ApiException.forbidden("You cannot delete yourself!");
         }

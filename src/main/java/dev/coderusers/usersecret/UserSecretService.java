@@ -8,6 +8,7 @@ import dev.coderusers.api.RequestBodies;
 import dev.coderusers.api.ValidationError;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -59,7 +60,8 @@ public class UserSecretService {
     }
 
     @Transactional
-    public UserSecretResponse create(Actor actor, User target, CreateUserSecretRequest body) {
+    public UserSecretResponse create(Actor actor, UserTarget targetParam, CreateUserSecretRequest body) {
+        User target = targetParam.resolve();
         requireSelf(actor, target);
         CreateUserSecretRequest request = RequestBodies.present(body);
         List<ValidationError> problems = UserSecretRules.create(request);
@@ -85,7 +87,8 @@ public class UserSecretService {
     }
 
     @Transactional
-    public UserSecretResponse update(Actor actor, User target, String name, UpdateUserSecretRequest body) {
+    public UserSecretResponse update(Actor actor, UserTarget targetParam, String name, UpdateUserSecretRequest body) {
+        User target = targetParam.resolve();
         requireSelf(actor, target);
         UpdateUserSecretRequest request = RequestBodies.present(body);
         if (request.hasNoField()) {
@@ -117,7 +120,8 @@ public class UserSecretService {
     }
 
     @Transactional
-    public void delete(Actor actor, User target, String name) {
+    public void delete(Actor actor, UserTarget targetParam, String name) {
+        User target = targetParam.resolve();
         requireSelf(actor, target);
         find(target, name).delete();
     }
