@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,9 +57,11 @@ public class ApiKeyService {
     private static final int NAME_ATTEMPTS = 10;
 
     private final SessionConfig config;
+    private final Clock clock;
     private final ApiKeyMetrics metrics;
 
-    public ApiKeyService(SessionConfig config, ApiKeyMetrics metrics) {
+    public ApiKeyService(SessionConfig config, ApiKeyMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.metrics = metrics;
     }
@@ -80,7 +83,7 @@ public class ApiKeyService {
     @Transactional
     public IssuedKey create(KeySpec spec) {
         SessionTokens.NewToken token = SessionTokens.generate();
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         ApiKey key = new ApiKey();
         key.id = token.id();
         key.hashedSecret = token.hashedSecret();
@@ -161,7 +164,7 @@ public class ApiKeyService {
         }
         if (!includeExpired) {
             query.append(" and expiresAt > :now");
-            params.put("now", CoderJson.now());
+            params.put("now", CoderJson.now(clock));
         }
         query.append(" order by createdAt, id");
         List<ApiKey> keys = ApiKey.<ApiKey>list(query.toString(), params).stream()
@@ -233,7 +236,7 @@ public class ApiKeyService {
     @Transactional
     public void expire(Actor actor, String keyId) {
         ApiKey key = manageable(actor, keyId);
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         if (key.expiresAt.isAfter(now)) {
             key.expiresAt = now;
         }

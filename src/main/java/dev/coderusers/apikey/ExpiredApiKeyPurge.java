@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalInt;
 import org.jboss.logging.Logger;
@@ -33,16 +34,19 @@ public class ExpiredApiKeyPurge {
     private final EntityManager entityManager;
     private final PurgeConfig config;
     private final DatabaseReady startup;
+    private final Clock clock;
     private PeriodicTask task;
 
-    public ExpiredApiKeyPurge(EntityManager entityManager, PurgeConfig config, DatabaseReady startup) {
+    public ExpiredApiKeyPurge(EntityManager entityManager, PurgeConfig config, DatabaseReady startup, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.config = config;
         this.startup = startup;
     }
 
     void onStart(@Observes StartupEvent event) {
-        task = PeriodicTask.start("api-key-purge", config.interval(), startup::isReady, () -> purge(CoderJson.now()));
+        task = PeriodicTask.start(
+                "api-key-purge", config.interval(), startup::isReady, () -> purge(CoderJson.now(clock)));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -12,6 +12,7 @@ import dev.coderusers.user.User;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,9 +39,11 @@ public class SessionAuthenticator implements SessionAuthentication {
     static final Duration REFRESH_INTERVAL = Duration.ofHours(1);
 
     private final SessionConfig config;
+    private final Clock clock;
     private final SessionStore store;
 
-    public SessionAuthenticator(SessionConfig config, SessionStore store) {
+    public SessionAuthenticator(SessionConfig config, SessionStore store, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.store = store;
     }
@@ -52,7 +55,7 @@ public class SessionAuthenticator implements SessionAuthentication {
                 store.find(parsed.id()).orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
         ApiKey key = stored.key();
         requireSecret(key, parsed);
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         if (key.expiresAt.isBefore(now)) {
             throw UnauthenticatedException.signedOut(
                     "API key expired at \"" + CoderJson.goString(key.expiresAt) + "\".");
@@ -97,7 +100,7 @@ public class SessionAuthenticator implements SessionAuthentication {
             return Optional.empty();
         }
         // The same one read-only statement as authenticate, outside any transaction, and no side effects.
-        if (!stored.key().expiresAt.isAfter(Instant.now())) {
+        if (!stored.key().expiresAt.isAfter(CoderJson.now(clock))) {
             return Optional.empty();
         }
         return Optional.ofNullable(stored.user())

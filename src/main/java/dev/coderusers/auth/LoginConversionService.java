@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,9 +39,11 @@ public class LoginConversionService {
     static final Duration LIFETIME = Duration.ofMinutes(5);
 
     private final RequestBodies bodies;
+    private final Clock clock;
     private final LoginService logins;
 
-    public LoginConversionService(RequestBodies bodies, LoginService logins) {
+    public LoginConversionService(RequestBodies bodies, LoginService logins, Clock clock) {
+        this.clock = clock;
         this.bodies = bodies;
         this.logins = logins;
     }
@@ -79,7 +82,7 @@ public class LoginConversionService {
         conversion.userId = user.id;
         conversion.fromLoginType = user.loginType;
         conversion.toLoginType = toType;
-        conversion.createdAt = CoderJson.now();
+        conversion.createdAt = CoderJson.now(clock);
         conversion.expiresAt = conversion.createdAt.plus(LIFETIME);
         conversion.persist();
         return new Started(
@@ -91,7 +94,7 @@ public class LoginConversionService {
     public boolean isPending(String state) {
         return state.startsWith(STATE_PREFIX)
                 && LoginConversion.findByState(state)
-                        .filter(c -> CoderJson.now().isBefore(c.expiresAt))
+                        .filter(c -> CoderJson.now(clock).isBefore(c.expiresAt))
                         .isPresent();
     }
 
@@ -125,7 +128,7 @@ public class LoginConversionService {
                             + " again.");
         }
         LoginConversion conversion = recorded.get();
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         if (!now.isBefore(conversion.expiresAt)) {
             throw ApiException.badRequest("The login conversion has expired. Please start the conversion again.");
         }

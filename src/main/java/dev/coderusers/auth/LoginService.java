@@ -14,6 +14,7 @@ import dev.coderusers.user.User;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Optional;
 
 /** Password sign-in and sign-out (Coder's postLogin / postLogout). */
@@ -23,10 +24,16 @@ public class LoginService {
     private final PasswordHasher passwords;
     private final ApiKeyService apiKeys;
     private final AuthConfig authConfig;
+    private final Clock clock;
     private final SessionConfig sessionConfig;
 
     public LoginService(
-            PasswordHasher passwords, ApiKeyService apiKeys, AuthConfig authConfig, SessionConfig sessionConfig) {
+            PasswordHasher passwords,
+            ApiKeyService apiKeys,
+            AuthConfig authConfig,
+            SessionConfig sessionConfig,
+            Clock clock) {
+        this.clock = clock;
         this.passwords = passwords;
         this.apiKeys = apiKeys;
         this.authConfig = authConfig;
@@ -63,7 +70,7 @@ public class LoginService {
             throw ApiException.forbidden("Incorrect login type, attempting to use \"password\" but user is of login"
                     + " type \"" + user.loginType.value() + "\"");
         }
-        SignInUpdates.activateIfDormant(user, CoderJson.now(), true);
+        SignInUpdates.activateIfDormant(user, CoderJson.now(clock), true);
         if (user.status != UserStatus.ACTIVE) {
             throw accountSuspended();
         }

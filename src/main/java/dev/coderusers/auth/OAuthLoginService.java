@@ -15,6 +15,7 @@ import dev.coderusers.user.UserService;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +36,16 @@ public class OAuthLoginService {
     private final SessionConfig sessionConfig;
     private final IdentityProviders providers;
     private final LoginConversionService conversions;
+    private final Clock clock;
 
     public OAuthLoginService(
             UserService users,
             ApiKeyService apiKeys,
             SessionConfig sessionConfig,
             IdentityProviders providers,
-            LoginConversionService conversions) {
+            LoginConversionService conversions,
+            Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.apiKeys = apiKeys;
         this.sessionConfig = sessionConfig;
@@ -99,7 +103,7 @@ public class OAuthLoginService {
                                                     + " account settings."
                                             : "")));
         }
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         if (user == null) {
             user = create(identity, firstUser);
         }

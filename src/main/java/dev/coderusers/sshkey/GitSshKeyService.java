@@ -10,6 +10,7 @@ import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,8 +25,10 @@ import java.util.UUID;
 public class GitSshKeyService {
 
     private final SshKeyGenerator generator;
+    private final Clock clock;
 
-    public GitSshKeyService(SshKeyGenerator generator) {
+    public GitSshKeyService(SshKeyGenerator generator, Clock clock) {
+        this.clock = clock;
         this.generator = generator;
     }
 
@@ -66,7 +69,7 @@ public class GitSshKeyService {
         GitSshKey key = find(target);
         key.privateKey = generated.privateKeyPem();
         key.publicKey = generated.publicKey();
-        key.updatedAt = CoderJson.now();
+        key.updatedAt = CoderJson.now(clock);
         return GitSshKeyResponse.of(key);
     }
 

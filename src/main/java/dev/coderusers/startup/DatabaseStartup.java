@@ -1,5 +1,6 @@
 package dev.coderusers.startup;
 
+import dev.coderusers.api.CoderJson;
 import dev.coderusers.config.BootstrapConfig;
 import dev.coderusers.config.PriceBookConfig;
 import dev.coderusers.database.DatabaseReady;
@@ -18,8 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +54,7 @@ public class DatabaseStartup {
 
     private volatile StartupStatus status = StartupStatus.starting();
     private ScheduledExecutorService executor;
+    private final Clock clock;
 
     public DatabaseStartup(
             Flyway flyway,
@@ -61,7 +63,9 @@ public class DatabaseStartup {
             BootstrapConfig config,
             SecretKeyRotation secretKeys,
             Event<PriceBookApplied> priceBookApplied,
-            DatabaseReady databaseReady) {
+            DatabaseReady databaseReady,
+            Clock clock) {
+        this.clock = clock;
         this.flyway = flyway;
         this.seeder = seeder;
         this.priceBook = priceBook;
@@ -139,7 +143,7 @@ public class DatabaseStartup {
             databaseReady.markReady();
             ready.countDown();
             // The price book's metrics (PriceBookMetrics).
-            priceBookApplied.fire(new PriceBookApplied(outcome, Instant.now()));
+            priceBookApplied.fire(new PriceBookApplied(outcome, CoderJson.now(clock)));
         } catch (SecretKeyRotation.MissingKeyException e) {
             LOG.errorf("The service will not become ready: %s", e.getMessage());
             status = StartupStatus.failed(e.getMessage());

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,7 @@ public class OneTimePasscodeService {
     private final PasswordHasher passwords;
     private final PasswordResetMail mail;
     private final Event<PasswordChanged> passwordChanged;
+    private final Clock clock;
 
     public OneTimePasscodeService(
             RequestBodies bodies,
@@ -51,7 +53,9 @@ public class OneTimePasscodeService {
             PasswordPolicy passwordPolicy,
             PasswordHasher passwords,
             PasswordResetMail mail,
-            Event<PasswordChanged> passwordChanged) {
+            Event<PasswordChanged> passwordChanged,
+            Clock clock) {
+        this.clock = clock;
         this.bodies = bodies;
         this.authConfig = authConfig;
         this.config = config;
@@ -96,7 +100,7 @@ public class OneTimePasscodeService {
         User user = found.get();
         String passcode = UUID.randomUUID().toString();
         user.hashedOneTimePasscode = sha256(passcode);
-        user.oneTimePasscodeExpiresAt = CoderJson.now().plus(config.passcodeLifetime());
+        user.oneTimePasscodeExpiresAt = CoderJson.now(clock).plus(config.passcodeLifetime());
         return Optional.of(new Issued(user.email, user.username, passcode, user.oneTimePasscodeExpiresAt));
     }
 
@@ -126,7 +130,7 @@ public class OneTimePasscodeService {
                 || stored == null
                 || user.loginType != LoginType.PASSWORD
                 || user.oneTimePasscodeExpiresAt == null
-                || !CoderJson.now().isBefore(user.oneTimePasscodeExpiresAt)) {
+                || !CoderJson.now(clock).isBefore(user.oneTimePasscodeExpiresAt)) {
             throw ApiException.badRequest(INCORRECT);
         }
         if (passwords.verify(request.password(), user.hashedPassword)) {

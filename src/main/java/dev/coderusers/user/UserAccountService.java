@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,7 @@ public class UserAccountService {
     private final PasswordPolicy passwordPolicy;
     private final UserService users;
     private final EntityManager entityManager;
+    private final Clock clock;
     private final Event<PasswordChanged> passwordChanged;
 
     public UserAccountService(
@@ -40,7 +42,9 @@ public class UserAccountService {
             PasswordPolicy passwordPolicy,
             UserService users,
             EntityManager entityManager,
-            Event<PasswordChanged> passwordChanged) {
+            Event<PasswordChanged> passwordChanged,
+            Clock clock) {
+        this.clock = clock;
         this.bodies = bodies;
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
@@ -73,7 +77,7 @@ public class UserAccountService {
         User user = UserParamResolver.managed(target);
         user.username = request.username();
         user.name = request.name() == null ? "" : request.name();
-        user.updatedAt = CoderJson.now();
+        user.updatedAt = CoderJson.now(clock);
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
@@ -169,7 +173,7 @@ public class UserAccountService {
             throw ApiException.forbidden();
         }
         user.status = status;
-        user.updatedAt = CoderJson.now();
+        user.updatedAt = CoderJson.now(clock);
         return users.view(user);
     }
 

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,6 +46,7 @@ public class UserService {
     private final AuthConfig authConfig;
     private final UserDirectory directory;
     private final OidcSignInAvailability identityProviders;
+    private final Clock clock;
     private final EntityManager entityManager;
 
     public UserService(
@@ -55,7 +57,9 @@ public class UserService {
             AuthConfig authConfig,
             UserDirectory directory,
             OidcSignInAvailability identityProviders,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            Clock clock) {
+        this.clock = clock;
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
         this.userCreated = userCreated;
@@ -210,7 +214,7 @@ public class UserService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public User insert(NewUser spec) {
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         User user = new User();
         user.id = UUID.randomUUID();
         user.email = nullToEmpty(spec.email());
@@ -282,7 +286,7 @@ public class UserService {
         Permissions.requireAdminister(actor, target.rbacRoles, "delete");
         requireAnotherActiveOwner(target.id, "delete");
         // This service holds no workspaces, so Coder's 417 "user has workspaces" cannot arise here.
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         entityManager
                 .createQuery(
                         "update User u set u.deleted = true, u.updatedAt = :now where u.id = :id and u.deleted = false")

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,11 @@ public class UserSecretService {
             "file_path", "File path is already in use.");
 
     private final SecretCipher cipher;
+    private final Clock clock;
     private final EntityManager entityManager;
 
-    public UserSecretService(SecretCipher cipher, EntityManager entityManager) {
+    public UserSecretService(SecretCipher cipher, EntityManager entityManager, Clock clock) {
+        this.clock = clock;
         this.cipher = cipher;
         this.entityManager = entityManager;
     }
@@ -78,7 +81,7 @@ public class UserSecretService {
         secret.envName = UserSecretRules.orEmpty(request.envName());
         secret.filePath = UserSecretRules.orEmpty(request.filePath());
         seal(secret, request.value());
-        secret.createdAt = CoderJson.now();
+        secret.createdAt = CoderJson.now(clock);
         secret.updatedAt = secret.createdAt;
         requireWithinLimits(secret, true);
         secret.persist();
@@ -113,7 +116,7 @@ public class UserSecretService {
         if (request.filePath() != null) {
             secret.filePath = request.filePath();
         }
-        secret.updatedAt = CoderJson.now();
+        secret.updatedAt = CoderJson.now(clock);
         requireWithinLimits(secret, false);
         flush();
         return UserSecretResponse.of(secret);

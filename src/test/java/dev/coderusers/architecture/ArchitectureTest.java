@@ -193,6 +193,39 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Business time comes from the injected {@code java.time.Clock} (api.Clocks), so that tests can move it. */
+    @Test
+    void timeIsReadFromTheInjectedClock() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(BASE + ".api.Clocks")
+                .and()
+                .doNotHaveFullyQualifiedName(BASE + ".api.CoderJson")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "a read of the system's time (Instant.now(), System.currentTimeMillis(), Clock.systemUTC(),"
+                                + " CoderJson.now() without a clock, ...)",
+                        call -> readsSystemTime(
+                                call.getTarget().getOwner().getName(),
+                                call.getName(),
+                                call.getTarget().getRawParameterTypes().size())))
+                .check(CLASSES);
+    }
+
+    private static boolean readsSystemTime(String owner, String method, int parameters) {
+        return switch (owner) {
+            case "java.time.Instant",
+                    "java.time.OffsetDateTime",
+                    "java.time.ZonedDateTime",
+                    "java.time.LocalDateTime",
+                    "java.time.LocalDate" -> method.equals("now") && parameters == 0;
+            case "java.lang.System" -> method.equals("currentTimeMillis");
+            case "java.time.Clock" -> method.startsWith("system");
+            case BASE + ".api.CoderJson" -> method.equals("now") && parameters == 0;
+            default -> false;
+        };
+    }
+
     private static ArchCondition<JavaClass> resideInOneOf(Set<String> topLevelPackages) {
         return new ArchCondition<>("reside in one of " + topLevelPackages) {
             @Override

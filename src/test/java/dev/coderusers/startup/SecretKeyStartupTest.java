@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -68,7 +69,8 @@ class SecretKeyStartupTest {
                 bootstrap,
                 new SecretKeyRotation(new SecretCipher(noKeys), entityManager),
                 priceBookApplied,
-                new DatabaseReady());
+                new DatabaseReady(),
+                Clock.systemUTC());
 
         withoutKeys.start();
 
