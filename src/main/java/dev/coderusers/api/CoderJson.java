@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -85,9 +86,17 @@ public class CoderJson implements ObjectMapperCustomizer {
         return rfc.substring(0, rfc.length() - 1).replace('T', ' ') + " +0000 UTC";
     }
 
-    /** The current time at PostgreSQL's precision, so what an API answer shows equals what is stored. */
+    /** The time on {@code clock} at PostgreSQL's precision, so what an API answer shows equals what is stored. */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * The system's time at PostgreSQL's precision, for tests that compare with stored times. The service itself
+     * reads the injected {@link Clock} ({@link #now(Clock)}); ArchitectureTest keeps it so.
+     */
     public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return now(Clock.systemUTC());
     }
 
     static final class InstantSerializer extends JsonSerializer<Instant> {

@@ -59,12 +59,12 @@ public class ApiKey extends PanacheEntityBase {
     }
 
     /** Deletes every key of the user (a password change or reset ends all its sessions and tokens). */
-    public static long deleteByUser(UUID userId) {
+    static long deleteByUser(UUID userId) {
         return deleteCounted("user_id = ?1", userId);
     }
 
     /** Deletes the user's keys of one login type (a login conversion ends the password sessions). */
-    public static long deleteByUserAndLoginType(UUID userId, LoginType loginType) {
+    static long deleteByUserAndLoginType(UUID userId, LoginType loginType) {
         return deleteCounted("user_id = ?1 AND login_type = ?2", userId, loginType.value());
     }
 

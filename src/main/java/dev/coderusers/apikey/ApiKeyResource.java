@@ -5,7 +5,7 @@ import dev.coderusers.api.RequestBodies;
 import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
+import dev.coderusers.user.UserParamResolver;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -70,7 +70,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "403", description = "Another user's key and the caller is not an owner; a system user")
     public Response createSessionKey(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
         GenerateApiKeyResponse created =
-                keys.createSessionKey(session.actor(), userParam.resolve(user), ClientAddress.of(routing));
+                keys.createSessionKey(session.actor(), userParam.target(user), ClientAddress.of(routing));
         return Response.status(201).entity(created).build();
     }
 
@@ -141,7 +141,7 @@ public class ApiKeyResource {
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             CreateTokenRequest request) {
         GenerateApiKeyResponse created =
-                keys.createToken(session.actor(), userParam.resolve(user), RequestBodies.present(request));
+                keys.createToken(session.actor(), userParam.target(user), RequestBodies.present(request));
         return Response.status(201).entity(created).build();
     }
 

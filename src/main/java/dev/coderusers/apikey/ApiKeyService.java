@@ -15,10 +15,14 @@ import dev.coderusers.security.Actor;
 import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.SessionTokens;
 import dev.coderusers.user.LoginType;
+import dev.coderusers.user.PasswordChanged;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,9 +60,11 @@ public class ApiKeyService {
     private static final int NAME_ATTEMPTS = 10;
 
     private final SessionConfig config;
+    private final Clock clock;
     private final ApiKeyMetrics metrics;
 
-    public ApiKeyService(SessionConfig config, ApiKeyMetrics metrics) {
+    public ApiKeyService(SessionConfig config, ApiKeyMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.metrics = metrics;
     }
@@ -80,7 +86,7 @@ public class ApiKeyService {
     @Transactional
     public IssuedKey create(KeySpec spec) {
         SessionTokens.NewToken token = SessionTokens.generate();
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         ApiKey key = new ApiKey();
         key.id = token.id();
         key.hashedSecret = token.hashedSecret();
@@ -113,7 +119,8 @@ public class ApiKeyService {
      * login uses it.
      */
     @Transactional
-    public GenerateApiKeyResponse createSessionKey(Actor actor, User target, String ipAddress) {
+    public GenerateApiKeyResponse createSessionKey(Actor actor, UserTarget targetParam, String ipAddress) {
+        User target = targetParam.resolve();
         checkMayCreate(actor, target);
         IssuedKey issued = createSession(target.id, LoginType.PASSWORD, config.defaultTokenLifetime(), ipAddress);
         return new GenerateApiKeyResponse(issued.token());
@@ -121,7 +128,8 @@ public class ApiKeyService {
 
     /** {@code POST /users/{user}/keys/tokens}, with Coder's checks in Coder's order. */
     @Transactional
-    public GenerateApiKeyResponse createToken(Actor actor, User target, CreateTokenRequest request) {
+    public GenerateApiKeyResponse createToken(Actor actor, UserTarget targetParam, CreateTokenRequest request) {
+        User target = targetParam.resolve();
         // Coder rejects a malformed allow-list entry while decoding the body, before anything else.
         List<AllowList.Entry> allowEntries = AllowList.parse(request.allowList());
         checkMayCreate(actor, target);
@@ -167,7 +175,7 @@ public class ApiKeyService {
         }
         if (!includeExpired) {
             query.append(" and expiresAt > :now");
-            params.put("now", CoderJson.now());
+            params.put("now", CoderJson.now(clock));
         }
         query.append(" order by createdAt, id");
         List<ApiKey> keys = ApiKey.list(query.toString(), params);
@@ -218,6 +226,18 @@ public class ApiKeyService {
                 ApiKey.SCOPE_APPLICATION_CONNECT);
     }
 
+    /** A password change or reset ends all the user's sessions and tokens, in the transaction that changed it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onPasswordChanged(@Observes PasswordChanged changed) {
+        ApiKey.deleteByUser(changed.userId());
+    }
+
+    /** A login conversion ends the user's password sessions, in the converting transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endPasswordSessions(UUID userId) {
+        ApiKey.deleteByUserAndLoginType(userId, LoginType.PASSWORD);
+    }
+
     /**
      * {@code PUT /users/{user}/keys/{keyid}/expire}: the key expires now; one that has expired already
      * keeps its expiry, so the call can be repeated.
@@ -225,7 +245,7 @@ public class ApiKeyService {
     @Transactional
     public void expire(Actor actor, String keyId) {
         ApiKey key = manageable(actor, keyId);
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         if (key.expiresAt.isAfter(now)) {
             key.expiresAt = now;
         }

@@ -2,14 +2,15 @@ package dev.coderusers.apikey;
 
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.config.PurgeConfig;
+import dev.coderusers.database.DatabaseReady;
 import dev.coderusers.database.PeriodicTask;
-import dev.coderusers.startup.DatabaseStartup;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalInt;
 import org.jboss.logging.Logger;
@@ -32,17 +33,20 @@ public class ExpiredApiKeyPurge {
 
     private final EntityManager entityManager;
     private final PurgeConfig config;
-    private final DatabaseStartup startup;
+    private final DatabaseReady startup;
+    private final Clock clock;
     private PeriodicTask task;
 
-    public ExpiredApiKeyPurge(EntityManager entityManager, PurgeConfig config, DatabaseStartup startup) {
+    public ExpiredApiKeyPurge(EntityManager entityManager, PurgeConfig config, DatabaseReady startup, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
         this.config = config;
         this.startup = startup;
     }
 
     void onStart(@Observes StartupEvent event) {
-        task = PeriodicTask.start("api-key-purge", config.interval(), startup::isReady, () -> purge(CoderJson.now()));
+        task = PeriodicTask.start(
+                "api-key-purge", config.interval(), startup::isReady, () -> purge(CoderJson.now(clock)));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -14,6 +14,7 @@ import com.nimbusds.oauth2.sdk.device.DeviceCode;
 import com.nimbusds.oauth2.sdk.device.DeviceCodeGrant;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.coderusers.api.CoderJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +54,10 @@ public class GithubClient {
     private final GithubSettings settings;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final Clock clock;
 
-    public GithubClient(GithubSettings settings, ObjectMapper json) {
+    public GithubClient(GithubSettings settings, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.json = json;
         this.http = HttpClient.newBuilder()
@@ -73,7 +77,7 @@ public class GithubClient {
                                 redirectUri,
                                 pkceVerifier == null ? null : new CodeVerifier(pkceVerifier)))
                 .build();
-        return NimbusCalls.tokens(NimbusCalls.send(request.toHTTPRequest(), TIMEOUT));
+        return NimbusCalls.tokens(NimbusCalls.send(request.toHTTPRequest(), TIMEOUT), CoderJson.now(clock));
     }
 
     /** Polls for the token of a device authorization ({@code authorization_pending} until the user confirms). */
@@ -83,7 +87,7 @@ public class GithubClient {
                         new ClientID(settings.clientId()),
                         new DeviceCodeGrant(new DeviceCode(deviceCode)))
                 .build();
-        return NimbusCalls.tokens(NimbusCalls.send(request.toHTTPRequest(), TIMEOUT));
+        return NimbusCalls.tokens(NimbusCalls.send(request.toHTTPRequest(), TIMEOUT), CoderJson.now(clock));
     }
 
     /** Starts a device authorization: the codes the user types in at GitHub. */

@@ -1,12 +1,13 @@
 package dev.coderusers.auth;
 
 import dev.coderusers.config.OidcConfig;
+import dev.coderusers.user.OidcSignInAvailability;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /** Which external sign-in methods are configured, as the settings checked at start decided it. */
 @ApplicationScoped
-public class IdentityProviders {
+public class IdentityProviders implements OidcSignInAvailability {
 
     private final GithubSettings github;
     private final OidcSettings oidcSettings;
@@ -22,6 +23,7 @@ public class IdentityProviders {
         return github.configured();
     }
 
+    @Override
     public boolean oidcConfigured() {
         return oidcSettings.configured();
     }

@@ -2,7 +2,7 @@ package dev.coderusers.auth;
 
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
+import dev.coderusers.user.UserParamResolver;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -69,7 +69,7 @@ public class LoginConversionResource {
     public Response convert(
             ConvertLoginRequest request,
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
-        LoginConversionService.Started started = conversions.start(session.actor(), userParam.resolve(user), request);
+        LoginConversionService.Started started = conversions.start(session.actor(), userParam.target(user), request);
         return Response.status(201)
                 .cookie(cookies.conversion(started.cookieSecret()))
                 .entity(started.response())

@@ -7,12 +7,15 @@ import dev.coderusers.api.RequestBodies;
 import dev.coderusers.security.Actor;
 import dev.coderusers.security.SessionTokens;
 import dev.coderusers.user.LoginType;
+import dev.coderusers.user.SignInUpdates;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,9 +39,11 @@ public class LoginConversionService {
     static final Duration LIFETIME = Duration.ofMinutes(5);
 
     private final RequestBodies bodies;
+    private final Clock clock;
     private final LoginService logins;
 
-    public LoginConversionService(RequestBodies bodies, LoginService logins) {
+    public LoginConversionService(RequestBodies bodies, LoginService logins, Clock clock) {
+        this.clock = clock;
         this.bodies = bodies;
         this.logins = logins;
     }
@@ -52,7 +57,8 @@ public class LoginConversionService {
      * a password sign-in.
      */
     @Transactional
-    public Started start(Actor actor, User target, ConvertLoginRequest body) {
+    public Started start(Actor actor, UserTarget targetParam, ConvertLoginRequest body) {
+        User target = targetParam.resolve();
         if (!actor.isSelf(target.id)) {
             throw ApiException.forbidden("You are not authorized to convert this user's login type.");
         }
@@ -76,7 +82,7 @@ public class LoginConversionService {
         conversion.userId = user.id;
         conversion.fromLoginType = user.loginType;
         conversion.toLoginType = toType;
-        conversion.createdAt = CoderJson.now();
+        conversion.createdAt = CoderJson.now(clock);
         conversion.expiresAt = conversion.createdAt.plus(LIFETIME);
         conversion.persist();
         return new Started(
@@ -88,7 +94,7 @@ public class LoginConversionService {
     public boolean isPending(String state) {
         return state.startsWith(STATE_PREFIX)
                 && LoginConversion.findByState(state)
-                        .filter(c -> CoderJson.now().isBefore(c.expiresAt))
+                        .filter(c -> CoderJson.now(clock).isBefore(c.expiresAt))
                         .isPresent();
     }
 
@@ -122,7 +128,7 @@ public class LoginConversionService {
                             + " again.");
         }
         LoginConversion conversion = recorded.get();
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         if (!now.isBefore(conversion.expiresAt)) {
             throw ApiException.badRequest("The login conversion has expired. Please start the conversion again.");
         }
@@ -141,12 +147,7 @@ public class LoginConversionService {
                             + identity.loginType().value() + " failed"));
         }
         conversion.delete();
-        found.loginType = identity.loginType();
-        // Coder keeps a password only for password users; a reset passcode must not bring one back.
-        found.hashedPassword = "";
-        found.hashedOneTimePasscode = null;
-        found.oneTimePasscodeExpiresAt = null;
-        found.updatedAt = now;
+        SignInUpdates.convertLogin(found, identity.loginType(), now);
         return found;
     }
 

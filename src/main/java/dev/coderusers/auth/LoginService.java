@@ -9,10 +9,12 @@ import dev.coderusers.config.SessionConfig;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.Session;
 import dev.coderusers.user.LoginType;
+import dev.coderusers.user.SignInUpdates;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Optional;
 
 /** Password sign-in and sign-out (Coder's postLogin / postLogout). */
@@ -22,10 +24,16 @@ public class LoginService {
     private final PasswordHasher passwords;
     private final ApiKeyService apiKeys;
     private final AuthConfig authConfig;
+    private final Clock clock;
     private final SessionConfig sessionConfig;
 
     public LoginService(
-            PasswordHasher passwords, ApiKeyService apiKeys, AuthConfig authConfig, SessionConfig sessionConfig) {
+            PasswordHasher passwords,
+            ApiKeyService apiKeys,
+            AuthConfig authConfig,
+            SessionConfig sessionConfig,
+            Clock clock) {
+        this.clock = clock;
         this.passwords = passwords;
         this.apiKeys = apiKeys;
         this.authConfig = authConfig;
@@ -62,11 +70,7 @@ public class LoginService {
             throw ApiException.forbidden("Incorrect login type, attempting to use \"password\" but user is of login"
                     + " type \"" + user.loginType.value() + "\"");
         }
-        if (user.status == UserStatus.DORMANT) {
-            user.status = UserStatus.ACTIVE;
-            user.lastSeenAt = CoderJson.now();
-            user.updatedAt = user.lastSeenAt;
-        }
+        SignInUpdates.activateIfDormant(user, CoderJson.now(clock), true);
         if (user.status != UserStatus.ACTIVE) {
             throw accountSuspended();
         }
@@ -82,6 +86,6 @@ public class LoginService {
     /** Deletes the session's own key and the user's application-connect keys; other tokens stay valid. */
     @Transactional
     public void logout(Session session) {
-        apiKeys.signOut(session.apiKey().id, session.user().id);
+        apiKeys.signOut(session.apiKeyId(), session.actor().userId());
     }
 }

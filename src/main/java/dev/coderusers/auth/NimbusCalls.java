@@ -7,9 +7,9 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import dev.coderusers.api.CoderJson;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import net.minidev.json.JSONObject;
 
 /**
@@ -42,17 +42,18 @@ final class NimbusCalls {
         }
     }
 
-    static OAuthTokens tokens(HTTPResponse response) throws OAuthProviderException {
-        return tokensOf(tokenResponse(response));
+    /** The tokens of a token endpoint's answer received at {@code now} (their expiry counts from then). */
+    static OAuthTokens tokens(HTTPResponse response, Instant now) throws OAuthProviderException {
+        return tokensOf(tokenResponse(response), now);
     }
 
-    static OAuthTokens tokensOf(AccessTokenResponse response) {
+    static OAuthTokens tokensOf(AccessTokenResponse response, Instant now) {
         Tokens tokens = response.getTokens();
         long lifetime = tokens.getAccessToken().getLifetime();
         return new OAuthTokens(
                 tokens.getAccessToken().getValue(),
                 tokens.getRefreshToken() == null ? "" : tokens.getRefreshToken().getValue(),
-                lifetime > 0 ? CoderJson.now().plusSeconds(lifetime) : null);
+                lifetime > 0 ? now.plusSeconds(lifetime) : null);
     }
 
     static DeviceAuthorizationSuccessResponse deviceAuthorization(HTTPResponse response) throws OAuthProviderException {

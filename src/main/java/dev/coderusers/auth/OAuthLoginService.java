@@ -3,21 +3,21 @@ package dev.coderusers.auth;
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.apikey.ApiKeyService;
 import dev.coderusers.config.SessionConfig;
 import dev.coderusers.organization.Organization;
 import dev.coderusers.role.Roles;
 import dev.coderusers.user.LoginType;
 import dev.coderusers.user.NewUser;
+import dev.coderusers.user.SignInUpdates;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserService;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,13 +36,16 @@ public class OAuthLoginService {
     private final SessionConfig sessionConfig;
     private final IdentityProviders providers;
     private final LoginConversionService conversions;
+    private final Clock clock;
 
     public OAuthLoginService(
             UserService users,
             ApiKeyService apiKeys,
             SessionConfig sessionConfig,
             IdentityProviders providers,
-            LoginConversionService conversions) {
+            LoginConversionService conversions,
+            Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.apiKeys = apiKeys;
         this.sessionConfig = sessionConfig;
@@ -66,7 +69,7 @@ public class OAuthLoginService {
         Linked linked = findLinkedUser(identity);
         if (conversion != null) {
             User converted = conversions.convert(linked.user(), identity, conversion.state(), conversion.cookie());
-            ApiKey.deleteByUserAndLoginType(converted.id, LoginType.PASSWORD);
+            apiKeys.endPasswordSessions(converted.id);
             linked = new Linked(
                     converted,
                     UserLink.findFor(converted.id, identity.loginType()).orElse(null));
@@ -100,21 +103,19 @@ public class OAuthLoginService {
                                                     + " account settings."
                                             : "")));
         }
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         if (user == null) {
             user = create(identity, firstUser);
         }
-        if (user.status == UserStatus.DORMANT) {
-            user.status = UserStatus.ACTIVE;
-            user.updatedAt = now;
-        }
+        SignInUpdates.activateIfDormant(user, now, false);
         if (user.status != UserStatus.ACTIVE) {
             // Coder issues a session here that its API key middleware then refuses on every request; a
             // suspended user gets the password login's answer instead of a useless cookie.
             throw LoginService.accountSuspended();
         }
         keepLink(user, linked.link(), identity);
-        syncProfile(user, identity, now);
+        SignInUpdates.syncProfile(
+                user, identity.avatarUrl(), identity.name(), identity.email(), identity.githubComUserId(), now);
         return apiKeys.createSession(user.id, identity.loginType(), sessionConfig.duration(), ipAddress)
                 .token();
     }
@@ -194,40 +195,5 @@ public class OAuthLoginService {
         link.oauthRefreshToken = identity.tokens().refreshToken();
         link.oauthExpiry = identity.tokens().expiry();
         link.claims = identity.claimsJson();
-    }
-
-    /**
-     * The provider is the source of truth for avatar, display name and email (enterprises audit by email);
-     * the username is never changed, since it may name resources elsewhere.
-     */
-    private static void syncProfile(User user, ExternalIdentity identity, Instant now) {
-        boolean changed = false;
-        if (!Objects.equals(user.avatarUrl, identity.avatarUrl())) {
-            user.avatarUrl = identity.avatarUrl();
-            changed = true;
-        }
-        if (!Objects.equals(user.name, identity.name())) {
-            user.name = identity.name();
-            changed = true;
-        }
-        if (!user.email.equalsIgnoreCase(identity.email())) {
-            Optional<User> holder = User.findByEmail(identity.email());
-            if (holder.isPresent() && !holder.get().id.equals(user.id)) {
-                // Coder fails with 500 on the unique index; the clash is the accounts' state, so 409.
-                throw ApiException.conflict(
-                        "Another user already has the email \"" + identity.email() + "\" given by the provider.");
-            }
-        }
-        if (!user.email.equals(identity.email())) {
-            user.email = identity.email();
-            changed = true;
-        }
-        if (identity.githubComUserId() != null && !identity.githubComUserId().equals(user.githubComUserId)) {
-            user.githubComUserId = identity.githubComUserId();
-            changed = true;
-        }
-        if (changed) {
-            user.updatedAt = now;
-        }
     }
 }

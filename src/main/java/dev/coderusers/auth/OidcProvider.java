@@ -39,10 +39,12 @@ import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.UserInfoSuccessResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.coderusers.api.CoderJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -66,8 +68,10 @@ public class OidcProvider {
     private final OidcSettings settings;
 
     private volatile Discovered discovered;
+    private final Clock clock;
 
-    public OidcProvider(OidcSettings settings) {
+    public OidcProvider(OidcSettings settings, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
     }
 
@@ -107,7 +111,8 @@ public class OidcProvider {
         AccessTokenResponse response = NimbusCalls.tokenResponse(NimbusCalls.send(request.toHTTPRequest(), TIMEOUT));
         Object idToken = response.getCustomParameters().get("id_token");
         return new ExchangedTokens(
-                NimbusCalls.tokensOf(response), idToken instanceof String value && !value.isEmpty() ? value : null);
+                NimbusCalls.tokensOf(response, CoderJson.now(clock)),
+                idToken instanceof String value && !value.isEmpty() ? value : null);
     }
 
     /** Basic authentication unless the provider only supports the secret as a form parameter. */

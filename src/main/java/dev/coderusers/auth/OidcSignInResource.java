@@ -4,6 +4,7 @@ import dev.coderusers.security.ClientAddress;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.LoginRateLimited;
 import dev.coderusers.security.RequiresSession;
+import dev.coderusers.user.User;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -80,6 +81,6 @@ public class OidcSignInResource {
     @APIResponse(responseCode = "400", description = "The user is not an OIDC user")
     @APIResponse(responseCode = "404", description = "No OpenID Connect sign-in recorded for the user yet")
     public OidcClaimsResponse claims() {
-        return oidc.claimsOf(session.get().user());
+        return oidc.claimsOf(session.get().principal(User.class));
     }
 }

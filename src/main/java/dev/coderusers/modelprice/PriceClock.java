@@ -2,6 +2,8 @@ package dev.coderusers.modelprice;
 
 import dev.coderusers.api.CoderJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -12,8 +14,18 @@ import java.time.Instant;
 @ApplicationScoped
 public class PriceClock {
 
+    @Inject
+    Clock clock;
+
+    /** A price clock outside CDI (the seed benchmark), on {@code clock}. */
+    public static PriceClock on(Clock clock) {
+        PriceClock priceClock = new PriceClock();
+        priceClock.clock = clock;
+        return priceClock;
+    }
+
     /** Now, at PostgreSQL's precision (microseconds), so that what is stored equals what was used. */
     public Instant now() {
-        return CoderJson.now();
+        return CoderJson.now(clock);
     }
 }

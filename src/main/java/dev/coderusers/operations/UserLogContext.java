@@ -34,7 +34,7 @@ public class UserLogContext implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String userId = session.get().user().id.toString();
+        String userId = session.get().actor().userId().toString();
         routing.put(CONTEXT_KEY, userId);
         MDC.put(MDC_KEY, userId);
     }

@@ -10,6 +10,7 @@ import dev.coderusers.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,14 +28,16 @@ import java.util.UUID;
 public class OrganizationService {
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    public OrganizationService(EntityManager entityManager) {
+    public OrganizationService(EntityManager entityManager, Clock clock) {
+        this.clock = clock;
         this.entityManager = entityManager;
     }
 
     /** Adds a user to an organization with no explicit organization roles (must run in a transaction). */
     public void addMember(UUID organizationId, UUID userId) {
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         OrganizationMember member = new OrganizationMember();
         member.organizationId = organizationId;
         member.userId = userId;

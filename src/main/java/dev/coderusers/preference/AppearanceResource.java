@@ -2,7 +2,7 @@ package dev.coderusers.preference;
 
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
+import dev.coderusers.user.UserParamResolver;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -74,6 +74,6 @@ public class AppearanceResource {
     public UserAppearanceSettings update(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserAppearanceSettingsRequest request) {
-        return preferences.updateAppearance(session.actor(), userParam.resolve(user), request);
+        return preferences.updateAppearance(session.actor(), userParam.target(user), request);
     }
 }

@@ -2,7 +2,7 @@ package dev.coderusers.preference;
 
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
+import dev.coderusers.user.UserParamResolver;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -75,6 +75,6 @@ public class PreferenceResource {
     public UserPreferenceSettings update(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserPreferenceSettingsRequest request) {
-        return preferences.updatePreferences(session.actor(), userParam.resolve(user), request);
+        return preferences.updatePreferences(session.actor(), userParam.target(user), request);
     }
 }

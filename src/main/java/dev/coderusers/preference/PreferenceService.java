@@ -5,6 +5,7 @@ import dev.coderusers.api.RequestBodies;
 import dev.coderusers.role.Permissions;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -68,7 +69,9 @@ public class PreferenceService {
 
     /** {@code PUT /users/{user}/appearance}: both settings replaced, in one statement. */
     @Transactional
-    public UserAppearanceSettings updateAppearance(Actor actor, User target, UpdateUserAppearanceSettingsRequest body) {
+    public UserAppearanceSettings updateAppearance(
+            Actor actor, UserTarget targetParam, UpdateUserAppearanceSettingsRequest body) {
+        User target = targetParam.resolve();
         UpdateUserAppearanceSettingsRequest request = bodies.read(body);
         if (!TERMINAL_FONTS.contains(request.terminalFont())) {
             throw ApiException.badRequest("Unsupported font family.");
@@ -94,7 +97,8 @@ public class PreferenceService {
      */
     @Transactional
     public UserPreferenceSettings updatePreferences(
-            Actor actor, User target, UpdateUserPreferenceSettingsRequest body) {
+            Actor actor, UserTarget targetParam, UpdateUserPreferenceSettingsRequest body) {
+        User target = targetParam.resolve();
         UpdateUserPreferenceSettingsRequest request = bodies.read(body);
         String thinking = emptyToNull(request.thinkingDisplayMode());
         if (thinking != null && !THINKING_DISPLAY_MODES.contains(thinking)) {

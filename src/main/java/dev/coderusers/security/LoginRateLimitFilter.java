@@ -2,8 +2,6 @@ package dev.coderusers.security;
 
 import dev.coderusers.api.ApiError;
 import dev.coderusers.api.ApiException;
-import dev.coderusers.role.Roles;
-import dev.coderusers.user.User;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -30,13 +27,13 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
     static final String BYPASS_HEADER = "X-Coder-Bypass-Ratelimit";
 
     private final RateLimitWindows windows;
-    private final SessionAuthenticator authenticator;
+    private final SessionAuthentication authenticator;
     private final RoutingContext routing;
 
     @Context
     ResourceInfo resource;
 
-    public LoginRateLimitFilter(RateLimitWindows windows, SessionAuthenticator authenticator, RoutingContext routing) {
+    public LoginRateLimitFilter(RateLimitWindows windows, SessionAuthentication authenticator, RoutingContext routing) {
         this.windows = windows;
         this.authenticator = authenticator;
         this.routing = routing;
@@ -45,15 +42,16 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
     // No transaction: the token's holder is one read-only statement and the attempt one statement in autocommit.
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<User> user = RequestTokens.find(request).flatMap(this::validUser);
+        Optional<SessionAuthentication.TokenHolder> user =
+                RequestTokens.find(request).flatMap(authenticator::holder);
         if (user.isPresent()
-                && user.get().hasSiteRole(Roles.OWNER)
+                && user.get().mayBypassRateLimit()
                 && "true".equalsIgnoreCase(request.getHeaderString(BYPASS_HEADER))) {
             return;
         }
         // Keyed on the matched operation, not the raw path: /users/login/, //users/login and
         // /users/{me|uuid|NAME}/password reach the same handler and must share one count.
-        String subject = user.map(u -> "user:" + u.id).orElseGet(() -> "ip:" + ClientAddress.of(routing));
+        String subject = user.map(u -> "user:" + u.userId()).orElseGet(() -> "ip:" + ClientAddress.of(routing));
         if (!windows.tryAcquire(operationOf(resource), subject)) {
             throw new ApiException(
                     429,
@@ -70,19 +68,5 @@ public class LoginRateLimitFilter implements ContainerRequestFilter {
             return operation.operationId();
         }
         return resource.getResourceClass().getSimpleName() + "." + method.getName();
-    }
-
-    /** The user of a well-formed, unexpired token whose secret matches; no side effects. */
-    private Optional<User> validUser(String token) {
-        SessionAuthenticator.VerifiedKey verified;
-        try {
-            verified = authenticator.verifiedKey(token);
-        } catch (UnauthenticatedException invalid) {
-            return Optional.empty();
-        }
-        if (!verified.key().expiresAt.isAfter(Instant.now())) {
-            return Optional.empty();
-        }
-        return verified.activeUser();
     }
 }

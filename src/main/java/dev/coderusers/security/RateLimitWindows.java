@@ -1,8 +1,8 @@
 package dev.coderusers.security;
 
 import dev.coderusers.config.AuthConfig;
+import dev.coderusers.database.DatabaseReady;
 import dev.coderusers.database.PeriodicTask;
-import dev.coderusers.startup.DatabaseStartup;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -62,11 +62,11 @@ public class RateLimitWindows {
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
     private final AuthConfig config;
-    private final DatabaseStartup startup;
+    private final DatabaseReady startup;
     private PeriodicTask cleanup;
 
     public RateLimitWindows(
-            EntityManager entityManager, AgroalDataSource dataSource, AuthConfig config, DatabaseStartup startup) {
+            EntityManager entityManager, AgroalDataSource dataSource, AuthConfig config, DatabaseReady startup) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
         this.config = config;

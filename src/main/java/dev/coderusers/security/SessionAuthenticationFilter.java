@@ -18,13 +18,18 @@ public class SessionAuthenticationFilter implements ContainerRequestFilter {
 
     // Only client proxies here (application- and request-scoped beans): providers are created while the
     // application is built, before runtime configuration exists.
-    private final SessionAuthenticator authenticator;
+    private final SessionAuthentication authenticator;
+    private final ResourceMetadata resourceMetadata;
     private final CurrentSession current;
     private final RoutingContext routing;
 
     public SessionAuthenticationFilter(
-            SessionAuthenticator authenticator, CurrentSession current, RoutingContext routing) {
+            SessionAuthentication authenticator,
+            ResourceMetadata resourceMetadata,
+            CurrentSession current,
+            RoutingContext routing) {
         this.authenticator = authenticator;
+        this.resourceMetadata = resourceMetadata;
         this.current = current;
         this.routing = routing;
     }
@@ -37,8 +42,7 @@ public class SessionAuthenticationFilter implements ContainerRequestFilter {
                             "Cookie \"coder_session_token\" or query parameter must be provided."));
             current.set(authenticator.authenticate(token, ClientAddress.of(routing)));
         } catch (UnauthenticatedException e) {
-            throw e.toApiException(
-                    authenticator.resourceMetadataUrl(request.getUriInfo().getBaseUri()));
+            throw e.toApiException(resourceMetadata.url(request.getUriInfo().getBaseUri()));
         }
     }
 }

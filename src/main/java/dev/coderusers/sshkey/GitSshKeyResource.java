@@ -2,7 +2,7 @@ package dev.coderusers.sshkey;
 
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
+import dev.coderusers.user.UserParamResolver;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -64,6 +64,6 @@ public class GitSshKeyResource {
     @APIResponse(responseCode = "404", description = "No such user, or not yours to change")
     public GitSshKeyResponse regenerate(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
-        return keys.regenerate(session.actor(), userParam.resolve(user));
+        return keys.regenerate(session.actor(), userParam.target(user));
     }
 }

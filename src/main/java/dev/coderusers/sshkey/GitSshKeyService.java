@@ -5,8 +5,12 @@ import dev.coderusers.api.CoderJson;
 import dev.coderusers.role.Permissions;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserCreated;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,14 +25,20 @@ import java.util.UUID;
 public class GitSshKeyService {
 
     private final SshKeyGenerator generator;
+    private final Clock clock;
 
-    public GitSshKeyService(SshKeyGenerator generator) {
+    public GitSshKeyService(SshKeyGenerator generator, Clock clock) {
+        this.clock = clock;
         this.generator = generator;
     }
 
     /** Stores a new key pair for a user that is being created, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void createFor(UUID userId, Instant now) {
+    void onUserCreated(@Observes UserCreated created) {
+        createFor(created.userId(), created.at());
+    }
+
+    private void createFor(UUID userId, Instant now) {
         GeneratedSshKey generated = generator.generate();
         GitSshKey key = new GitSshKey();
         key.userId = userId;
@@ -51,14 +61,15 @@ public class GitSshKeyService {
      * stays, {@code updated_at} is now.
      */
     @Transactional
-    public GitSshKeyResponse regenerate(Actor actor, User target) {
+    public GitSshKeyResponse regenerate(Actor actor, UserTarget targetParam) {
+        User target = targetParam.resolve();
         Permissions.requireUpdatePersonal(actor, target.id);
         // Generated before the first statement: the transaction takes no connection while an RSA key is made.
         GeneratedSshKey generated = generator.generate();
         GitSshKey key = find(target);
         key.privateKey = generated.privateKeyPem();
         key.publicKey = generated.publicKey();
-        key.updatedAt = CoderJson.now();
+        key.updatedAt = CoderJson.now(clock);
         return GitSshKeyResponse.of(key);
     }
 

@@ -1,6 +1,5 @@
 package dev.coderusers.sshkey;
 
-import dev.coderusers.config.SshKeyConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.coderusers.startup;
 
+import dev.coderusers.api.CoderJson;
 import dev.coderusers.database.PeriodicTask;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -33,9 +35,11 @@ public class DatabaseReadinessCheck implements HealthCheck {
     private final DataSource dataSource;
     private volatile Boolean reachable;
     private volatile Instant checkedAt;
+    private final Clock clock;
     private PeriodicTask task;
 
-    public DatabaseReadinessCheck(DataSource dataSource) {
+    public DatabaseReadinessCheck(DataSource dataSource, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
     }
 
@@ -61,7 +65,7 @@ public class DatabaseReadinessCheck implements HealthCheck {
         }
         Boolean before = reachable;
         reachable = now;
-        checkedAt = Instant.now();
+        checkedAt = CoderJson.now(clock);
         if (before == null || before != now) {
             if (now) {
                 LOG.info("Database reachable");

@@ -1,7 +1,9 @@
 package dev.coderusers.startup;
 
+import dev.coderusers.api.CoderJson;
 import dev.coderusers.config.BootstrapConfig;
 import dev.coderusers.config.PriceBookConfig;
+import dev.coderusers.database.DatabaseReady;
 import dev.coderusers.modelprice.InvalidPriceSeedException;
 import dev.coderusers.modelprice.PriceBookApplied;
 import dev.coderusers.modelprice.PriceSeed;
@@ -17,8 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,10 +49,12 @@ public class DatabaseStartup {
     private final BootstrapConfig config;
     private final SecretKeyRotation secretKeys;
     private final Event<PriceBookApplied> priceBookApplied;
+    private final DatabaseReady databaseReady;
     private final CountDownLatch ready = new CountDownLatch(1);
 
     private volatile StartupStatus status = StartupStatus.starting();
     private ScheduledExecutorService executor;
+    private final Clock clock;
 
     public DatabaseStartup(
             Flyway flyway,
@@ -58,13 +62,17 @@ public class DatabaseStartup {
             PriceBookConfig priceBook,
             BootstrapConfig config,
             SecretKeyRotation secretKeys,
-            Event<PriceBookApplied> priceBookApplied) {
+            Event<PriceBookApplied> priceBookApplied,
+            DatabaseReady databaseReady,
+            Clock clock) {
+        this.clock = clock;
         this.flyway = flyway;
         this.seeder = seeder;
         this.priceBook = priceBook;
         this.config = config;
         this.secretKeys = secretKeys;
         this.priceBookApplied = priceBookApplied;
+        this.databaseReady = databaseReady;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -132,9 +140,10 @@ public class DatabaseStartup {
                     outcome.skippedByChecksum(),
                     outcome.millis());
             status = StartupStatus.ready(publicSource(), outcome);
+            databaseReady.markReady();
             ready.countDown();
             // The price book's metrics (PriceBookMetrics).
-            priceBookApplied.fire(new PriceBookApplied(outcome, Instant.now()));
+            priceBookApplied.fire(new PriceBookApplied(outcome, CoderJson.now(clock)));
         } catch (SecretKeyRotation.MissingKeyException e) {
             LOG.errorf("The service will not become ready: %s", e.getMessage());
             status = StartupStatus.failed(e.getMessage());

@@ -3,18 +3,19 @@ package dev.coderusers.user;
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.RequestBodies;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.config.AuthConfig;
 import dev.coderusers.config.PasswordResetConfig;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.PasswordPolicy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +43,8 @@ public class OneTimePasscodeService {
     private final PasswordPolicy passwordPolicy;
     private final PasswordHasher passwords;
     private final PasswordResetMail mail;
+    private final Event<PasswordChanged> passwordChanged;
+    private final Clock clock;
 
     public OneTimePasscodeService(
             RequestBodies bodies,
@@ -49,13 +52,17 @@ public class OneTimePasscodeService {
             PasswordResetConfig config,
             PasswordPolicy passwordPolicy,
             PasswordHasher passwords,
-            PasswordResetMail mail) {
+            PasswordResetMail mail,
+            Event<PasswordChanged> passwordChanged,
+            Clock clock) {
+        this.clock = clock;
         this.bodies = bodies;
         this.authConfig = authConfig;
         this.config = config;
         this.passwordPolicy = passwordPolicy;
         this.passwords = passwords;
         this.mail = mail;
+        this.passwordChanged = passwordChanged;
     }
 
     /** A passcode issued to a user, to be mailed once its transaction has committed. */
@@ -93,7 +100,7 @@ public class OneTimePasscodeService {
         User user = found.get();
         String passcode = UUID.randomUUID().toString();
         user.hashedOneTimePasscode = sha256(passcode);
-        user.oneTimePasscodeExpiresAt = CoderJson.now().plus(config.passcodeLifetime());
+        user.oneTimePasscodeExpiresAt = CoderJson.now(clock).plus(config.passcodeLifetime());
         return Optional.of(new Issued(user.email, user.username, passcode, user.oneTimePasscodeExpiresAt));
     }
 
@@ -123,7 +130,7 @@ public class OneTimePasscodeService {
                 || stored == null
                 || user.loginType != LoginType.PASSWORD
                 || user.oneTimePasscodeExpiresAt == null
-                || !CoderJson.now().isBefore(user.oneTimePasscodeExpiresAt)) {
+                || !CoderJson.now(clock).isBefore(user.oneTimePasscodeExpiresAt)) {
             throw ApiException.badRequest(INCORRECT);
         }
         if (passwords.verify(request.password(), user.hashedPassword)) {
@@ -131,7 +138,8 @@ public class OneTimePasscodeService {
         }
         user.hashedPassword = passwords.hash(request.password());
         clearPasscode(user);
-        ApiKey.deleteByUser(user.id);
+        // Ends all the user's sessions and tokens (apikey, their owner, observes this) in this transaction.
+        passwordChanged.fire(new PasswordChanged(user.id));
     }
 
     /** A password change makes an outstanding passcode worthless, as in Coder. */

@@ -70,4 +70,19 @@ public class User extends PanacheEntityBase {
     public boolean hasSiteRole(String role) {
         return rbacRoles.contains(role);
     }
+
+    /**
+     * Makes this detached snapshot show what {@link UserRows#RECORD_SEEN} wrote for a session's use: the user seen
+     * now when its key was refreshed, and active when it was dormant. Changes nothing in the database.
+     */
+    public void showRecordedUse(boolean seen, boolean activated, Instant now) {
+        if (seen) {
+            lastSeenAt = now;
+            updatedAt = now;
+        }
+        if (activated) {
+            status = UserStatus.ACTIVE;
+            updatedAt = now;
+        }
+    }
 }

@@ -3,7 +3,6 @@ package dev.coderusers.user;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.LoginRateLimited;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -60,7 +59,7 @@ public class UserAccountResource {
     public UserResponse updateProfile(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserProfileRequest request) {
-        return accounts.updateProfile(session.actor(), userParam.resolve(user), request);
+        return accounts.updateProfile(session.actor(), userParam.target(user), request);
     }
 
     @PUT
@@ -93,7 +92,7 @@ public class UserAccountResource {
     public void changePassword(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateUserPasswordRequest request) {
-        accounts.changePassword(session.actor(), userParam.resolve(user), request);
+        accounts.changePassword(session.actor(), userParam.target(user), request);
     }
 
     @PUT
@@ -110,7 +109,7 @@ public class UserAccountResource {
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "403", description = "The caller may not change users' status")
     public UserResponse activate(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
-        return accounts.activate(session.actor(), userParam.resolve(user));
+        return accounts.activate(session.actor(), userParam.target(user));
     }
 
     @PUT
@@ -129,7 +128,7 @@ public class UserAccountResource {
     @APIResponse(responseCode = "400", description = "Suspending yourself or an owner")
     @APIResponse(responseCode = "403", description = "The caller may not change users' status")
     public UserResponse suspend(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
-        return accounts.suspend(session.actor(), userParam.resolve(user));
+        return accounts.suspend(session.actor(), userParam.target(user));
     }
 
     @GET

@@ -5,16 +5,17 @@ import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.DatabaseConstraints;
 import dev.coderusers.api.RequestBodies;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.role.Permissions;
 import dev.coderusers.role.Roles;
 import dev.coderusers.security.Actor;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -32,23 +33,30 @@ public class UserAccountService {
     private final PasswordPolicy passwordPolicy;
     private final UserService users;
     private final EntityManager entityManager;
+    private final Clock clock;
+    private final Event<PasswordChanged> passwordChanged;
 
     public UserAccountService(
             RequestBodies bodies,
             PasswordHasher passwords,
             PasswordPolicy passwordPolicy,
             UserService users,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            Event<PasswordChanged> passwordChanged,
+            Clock clock) {
+        this.clock = clock;
         this.bodies = bodies;
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
         this.users = users;
         this.entityManager = entityManager;
+        this.passwordChanged = passwordChanged;
     }
 
     /** {@code PUT /users/{user}/profile}: username and display name (an absent name clears it). */
     @Transactional
-    public UserResponse updateProfile(Actor actor, User target, UpdateUserProfileRequest body) {
+    public UserResponse updateProfile(Actor actor, UserTarget targetParam, UpdateUserProfileRequest body) {
+        User target = targetParam.resolve();
         UpdateUserProfileRequest request = bodies.read(body);
         // Renaming needs "update", which only owners and user-admins have: members cannot rename themselves.
         // Coder answers 404 here, even to callers who can read the user.
@@ -66,10 +74,10 @@ public class UserAccountService {
         // Coder answers 500 to readers without update_personal (auditors, template-admins) who keep the
         // username; 404 is what it answers for the same permission on every other personal endpoint.
         Permissions.requireUpdatePersonal(actor, target.id);
-        User user = reload(target);
+        User user = UserParamResolver.managed(target);
         user.username = request.username();
         user.name = request.name() == null ? "" : request.name();
-        user.updatedAt = CoderJson.now();
+        user.updatedAt = CoderJson.now(clock);
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
@@ -87,7 +95,8 @@ public class UserAccountService {
      * the caller's own session included when it changes its own password.
      */
     @Transactional
-    public void changePassword(Actor actor, User target, UpdateUserPasswordRequest body) {
+    public void changePassword(Actor actor, UserTarget targetParam, UpdateUserPasswordRequest body) {
+        User target = targetParam.resolve();
         Permissions.requireUpdatePersonal(actor, target.id);
         if (!Permissions.canChangePassword(actor, target.id)) {
             throw new ApiException(
@@ -98,7 +107,7 @@ public class UserAccountService {
                                     + " deleting all of their API keys."));
         }
         UpdateUserPasswordRequest request = bodies.read(body);
-        User user = reload(target);
+        User user = UserParamResolver.managed(target);
         if (user.loginType != LoginType.PASSWORD) {
             throw ApiException.badRequest("Users without password login type cannot change their password.");
         }
@@ -120,13 +129,15 @@ public class UserAccountService {
         // Coder leaves updated_at alone on a password change, and clears an outstanding reset passcode.
         user.hashedPassword = passwords.hash(request.password());
         OneTimePasscodeService.clearPasscode(user);
-        ApiKey.deleteByUser(user.id);
+        // Ends all the user's sessions and tokens (apikey, their owner, observes this) in this transaction.
+        passwordChanged.fire(new PasswordChanged(user.id));
     }
 
     /** {@code PUT /users/{user}/status/activate}: from dormant or suspended; idempotent. */
     @Transactional
-    public UserResponse activate(Actor actor, User target) {
-        return setStatus(actor, reload(target), UserStatus.ACTIVE);
+    public UserResponse activate(Actor actor, UserTarget targetParam) {
+        User target = targetParam.resolve();
+        return setStatus(actor, UserParamResolver.managed(target), UserStatus.ACTIVE);
     }
 
     /**
@@ -134,8 +145,9 @@ public class UserAccountService {
      * Coder; the suspended user's keys stay but stop authenticating.
      */
     @Transactional
-    public UserResponse suspend(Actor actor, User target) {
-        User user = reload(target);
+    public UserResponse suspend(Actor actor, UserTarget targetParam) {
+        User target = targetParam.resolve();
+        User user = UserParamResolver.managed(target);
         if (actor.isSelf(user.id)) {
             throw ApiException.badRequest("You cannot suspend yourself.");
         }
@@ -161,13 +173,8 @@ public class UserAccountService {
             throw ApiException.forbidden();
         }
         user.status = status;
-        user.updatedAt = CoderJson.now();
+        user.updatedAt = CoderJson.now(clock);
         return users.view(user);
-    }
-
-    /** The target as a managed entity of this transaction (the resolved one is a detached snapshot). */
-    private static User reload(User target) {
-        return User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
     }
 
     private static ApiException usernameTaken() {

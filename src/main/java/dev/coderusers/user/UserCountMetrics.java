@@ -1,7 +1,7 @@
 package dev.coderusers.user;
 
 import dev.coderusers.config.MetricsConfig;
-import dev.coderusers.startup.DatabaseStartup;
+import dev.coderusers.database.DatabaseReady;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,7 @@ public class UserCountMetrics {
             "SELECT CAST(status AS text), count(*) FROM users" + " WHERE NOT deleted AND NOT is_system GROUP BY status";
 
     private final AgroalDataSource dataSource;
-    private final DatabaseStartup startup;
+    private final DatabaseReady startup;
     private final long maxAgeNanos;
     private final AtomicBoolean counting = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
@@ -50,7 +50,7 @@ public class UserCountMetrics {
     private volatile long countedAt;
 
     public UserCountMetrics(
-            MeterRegistry registry, AgroalDataSource dataSource, DatabaseStartup startup, MetricsConfig config) {
+            MeterRegistry registry, AgroalDataSource dataSource, DatabaseReady startup, MetricsConfig config) {
         this.dataSource = dataSource;
         this.startup = startup;
         this.maxAgeNanos = config.userCountsMaxAge().toNanos();

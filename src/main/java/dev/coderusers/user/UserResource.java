@@ -6,7 +6,6 @@ import dev.coderusers.api.Pagination;
 import dev.coderusers.api.RequestBodies;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -194,7 +193,7 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "403", description = "Deleting yourself, or the caller may not delete users")
     public ApiError delete(@Parameter(description = "User ID, name, or me") @PathParam("user") String user) {
-        users.delete(session.actor(), userParam.resolve(user));
+        users.delete(session.actor(), userParam.target(user));
         return ApiError.of("User has been deleted!");
     }
 }

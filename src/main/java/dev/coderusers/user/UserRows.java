@@ -29,6 +29,19 @@ public final class UserRows {
     /** How many columns {@link #COLUMNS} lists. */
     public static final int COLUMN_COUNT = 16;
 
+    /**
+     * The user's side of a session's use, for the one statement that records it (apikey's {@code SessionStore}):
+     * {@code last_seen_at} when the key was refreshed (a CTE named {@code refreshed} returned a row), and the
+     * activation of a dormant user (only while it still is, so that a suspension meanwhile is never undone).
+     * Written here, by the owner of {@code users}, and composed there, so that authentication stays one round
+     * trip. Parameters in order: last seen at, activate, updated at, user id, activate.
+     */
+    public static final String RECORD_SEEN = "UPDATE users SET"
+            + " last_seen_at = CASE WHEN EXISTS (SELECT FROM refreshed) THEN ? ELSE last_seen_at END,"
+            + " status = CASE WHEN ? AND status = 'dormant' THEN 'active' ELSE status END,"
+            + " updated_at = ?"
+            + " WHERE id = ? AND (EXISTS (SELECT FROM refreshed) OR (? AND status = 'dormant'))";
+
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private UserRows() {}

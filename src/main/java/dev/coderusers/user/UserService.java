@@ -5,7 +5,6 @@ import dev.coderusers.api.ApiException;
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.api.Pagination;
 import dev.coderusers.api.ValidationError;
-import dev.coderusers.auth.IdentityProviders;
 import dev.coderusers.config.AuthConfig;
 import dev.coderusers.database.RetriesLostConnection;
 import dev.coderusers.organization.Organization;
@@ -16,10 +15,11 @@ import dev.coderusers.security.Actor;
 import dev.coderusers.security.PasswordHasher;
 import dev.coderusers.security.PasswordPolicy;
 import dev.coderusers.security.Session;
-import dev.coderusers.sshkey.GitSshKeyService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,25 +41,28 @@ public class UserService {
 
     private final PasswordHasher passwords;
     private final PasswordPolicy passwordPolicy;
-    private final GitSshKeyService sshKeys;
+    private final Event<UserCreated> userCreated;
     private final OrganizationService organizations;
     private final AuthConfig authConfig;
     private final UserDirectory directory;
-    private final IdentityProviders identityProviders;
+    private final OidcSignInAvailability identityProviders;
+    private final Clock clock;
     private final EntityManager entityManager;
 
     public UserService(
             PasswordHasher passwords,
             PasswordPolicy passwordPolicy,
-            GitSshKeyService sshKeys,
+            Event<UserCreated> userCreated,
             OrganizationService organizations,
             AuthConfig authConfig,
             UserDirectory directory,
-            IdentityProviders identityProviders,
-            EntityManager entityManager) {
+            OidcSignInAvailability identityProviders,
+            EntityManager entityManager,
+            Clock clock) {
+        this.clock = clock;
         this.passwords = passwords;
         this.passwordPolicy = passwordPolicy;
-        this.sshKeys = sshKeys;
+        this.userCreated = userCreated;
         this.organizations = organizations;
         this.authConfig = authConfig;
         this.directory = directory;
@@ -211,7 +214,7 @@ public class UserService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public User insert(NewUser spec) {
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         User user = new User();
         user.id = UUID.randomUUID();
         user.email = nullToEmpty(spec.email());
@@ -229,7 +232,8 @@ public class UserService {
         user.githubComUserId = spec.githubComUserId();
         user.persist();
 
-        sshKeys.createFor(user.id, now);
+        // The user's git SSH key (sshkey observes this), in this transaction.
+        userCreated.fire(new UserCreated(user.id, now));
         for (UUID organizationId : spec.organizationIds()) {
             organizations.addMember(organizationId, user.id);
         }
@@ -257,7 +261,7 @@ public class UserService {
      * further query.
      */
     public UserResponse view(Session session) {
-        return UserResponse.of(session.user(), session.organizationIds());
+        return UserResponse.of(session.principal(User.class), session.organizationIds());
     }
 
     /**
@@ -271,7 +275,8 @@ public class UserService {
 
     /** {@code DELETE /users/{user}}: soft delete; a trigger removes the user's API keys and links. */
     @Transactional
-    public void delete(Actor actor, User target) {
+    public void delete(Actor actor, UserTarget targetParam) {
+        User target = targetParam.resolve();
         if (actor.isSelf(target.id)) {
             throw ApiException.forbidden("You cannot delete yourself!");
         }
@@ -281,7 +286,7 @@ public class UserService {
         Permissions.requireAdminister(actor, target.rbacRoles, "delete");
         requireAnotherActiveOwner(target.id, "delete");
         // This service holds no workspaces, so Coder's 417 "user has workspaces" cannot arise here.
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         entityManager
                 .createQuery(
                         "update User u set u.deleted = true, u.updatedAt = :now where u.id = :id and u.deleted = false")

@@ -2,7 +2,7 @@ package dev.coderusers.usersecret;
 
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
+import dev.coderusers.user.UserParamResolver;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -91,7 +91,7 @@ public class UserSecretResource {
             @Parameter(description = "User ID, username, or me") @PathParam("user") String user,
             CreateUserSecretRequest request) {
         return Response.status(201)
-                .entity(secrets.create(session.actor(), userParam.resolve(user), request))
+                .entity(secrets.create(session.actor(), userParam.target(user), request))
                 .build();
     }
 
@@ -138,7 +138,7 @@ public class UserSecretResource {
             @Parameter(description = "User ID, username, or me") @PathParam("user") String user,
             @Parameter(description = "Secret name") @PathParam("name") String name,
             UpdateUserSecretRequest request) {
-        return secrets.update(session.actor(), userParam.resolve(user), name, request);
+        return secrets.update(session.actor(), userParam.target(user), name, request);
     }
 
     @DELETE
@@ -151,6 +151,6 @@ public class UserSecretResource {
     public void delete(
             @Parameter(description = "User ID, username, or me") @PathParam("user") String user,
             @Parameter(description = "Secret name") @PathParam("name") String name) {
-        secrets.delete(session.actor(), userParam.resolve(user), name);
+        secrets.delete(session.actor(), userParam.target(user), name);
     }
 }

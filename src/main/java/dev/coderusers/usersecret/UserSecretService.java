@@ -12,10 +12,12 @@ import dev.coderusers.role.Resource;
 import dev.coderusers.role.Target;
 import dev.coderusers.security.Actor;
 import dev.coderusers.user.User;
+import dev.coderusers.user.UserTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +45,11 @@ public class UserSecretService {
             "file_path", "File path is already in use.");
 
     private final SecretCipher cipher;
+    private final Clock clock;
     private final EntityManager entityManager;
 
-    public UserSecretService(SecretCipher cipher, EntityManager entityManager) {
+    public UserSecretService(SecretCipher cipher, EntityManager entityManager, Clock clock) {
+        this.clock = clock;
         this.cipher = cipher;
         this.entityManager = entityManager;
     }
@@ -63,7 +67,8 @@ public class UserSecretService {
     }
 
     @Transactional
-    public UserSecretResponse create(Actor actor, User target, CreateUserSecretRequest body) {
+    public UserSecretResponse create(Actor actor, UserTarget targetParam, CreateUserSecretRequest body) {
+        User target = targetParam.resolve();
         requireSecrets(actor, target, Action.CREATE);
         CreateUserSecretRequest request = RequestBodies.present(body);
         List<ValidationError> problems = UserSecretRules.create(request);
@@ -80,7 +85,7 @@ public class UserSecretService {
         secret.envName = UserSecretRules.orEmpty(request.envName());
         secret.filePath = UserSecretRules.orEmpty(request.filePath());
         seal(secret, request.value());
-        secret.createdAt = CoderJson.now();
+        secret.createdAt = CoderJson.now(clock);
         secret.updatedAt = secret.createdAt;
         requireWithinLimits(secret, true);
         secret.persist();
@@ -89,7 +94,8 @@ public class UserSecretService {
     }
 
     @Transactional
-    public UserSecretResponse update(Actor actor, User target, String name, UpdateUserSecretRequest body) {
+    public UserSecretResponse update(Actor actor, UserTarget targetParam, String name, UpdateUserSecretRequest body) {
+        User target = targetParam.resolve();
         requireSecrets(actor, target, Action.UPDATE);
         UpdateUserSecretRequest request = RequestBodies.present(body);
         if (request.hasNoField()) {
@@ -114,14 +120,15 @@ public class UserSecretService {
         if (request.filePath() != null) {
             secret.filePath = request.filePath();
         }
-        secret.updatedAt = CoderJson.now();
+        secret.updatedAt = CoderJson.now(clock);
         requireWithinLimits(secret, false);
         flush();
         return UserSecretResponse.of(secret);
     }
 
     @Transactional
-    public void delete(Actor actor, User target, String name) {
+    public void delete(Actor actor, UserTarget targetParam, String name) {
+        User target = targetParam.resolve();
         requireSecrets(actor, target, Action.DELETE);
         find(target, name).delete();
     }

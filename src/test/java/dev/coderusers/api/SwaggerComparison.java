@@ -2,6 +2,7 @@ package dev.coderusers.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.coderusers.openapi.OpenApiContractFilter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

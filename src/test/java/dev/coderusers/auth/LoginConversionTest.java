@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.coderusers.testsupport.TestClock;
 import dev.coderusers.testsupport.TestUsers;
 import dev.coderusers.testsupport.TestUsers.TestUser;
 import dev.coderusers.user.LoginType;
@@ -18,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +39,9 @@ class LoginConversionTest {
 
     @Inject
     TestUsers testUsers;
+
+    @Inject
+    TestClock clock;
 
     TestUser alice;
 
@@ -257,9 +262,8 @@ class LoginConversionTest {
     @Test
     void anExpiredConversionIsRefused() {
         Response converted = convert(alice, "me", "oidc", TestUsers.PASSWORD);
-        QuarkusTransaction.requiringNew()
-                .run(() ->
-                        LoginConversion.update("expiresAt = ?1", Instant.now().minusSeconds(1)));
+        // Conversions last five minutes.
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
         startWith(OidcSignInTest.CALLBACK, converted.path("state_string"))
                 .then()
@@ -278,9 +282,8 @@ class LoginConversionTest {
         Response start = startWith(OidcSignInTest.CALLBACK, converted.path("state_string"));
         Response provider =
                 given().redirects().follow(false).urlEncodingEnabled(false).get(URI.create(start.header("Location")));
-        QuarkusTransaction.requiringNew()
-                .run(() ->
-                        LoginConversion.update("expiresAt = ?1", Instant.now().minusSeconds(1)));
+        // Conversions last five minutes.
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         Map<String, String> cookies = new HashMap<>(start.getCookies());
         cookies.put("coder_oauth_convert_jwt", converted.getCookie("coder_oauth_convert_jwt"));
         OidcProviderDouble.nextSignIn("subject-alice", OidcSignInTest.claims("alice@example.com", "alice"));

@@ -11,6 +11,7 @@ import dev.coderusers.config.OidcConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,8 +119,10 @@ class OidcProviderTest {
     }
 
     private static OidcProvider provider() {
-        return new OidcProvider(new OidcSettings(new Config(
-                server.issuerUrl(ISSUER_ID).toString(), "{\"access_type\":\"offline\",\"prompt\":\"login\"}")));
+        return new OidcProvider(
+                new OidcSettings(new Config(
+                        server.issuerUrl(ISSUER_ID).toString(), "{\"access_type\":\"offline\",\"prompt\":\"login\"}")),
+                Clock.systemUTC());
     }
 
     private static String idToken(String issuerId, List<String> audience, long expirySeconds) {

@@ -1,7 +1,7 @@
 package dev.coderusers.bench;
 
 import dev.coderusers.api.Pagination;
-import dev.coderusers.security.SessionStore;
+import dev.coderusers.apikey.SessionStore;
 import dev.coderusers.user.UserDirectory;
 import dev.coderusers.user.UserSearchQuery;
 import java.sql.Connection;

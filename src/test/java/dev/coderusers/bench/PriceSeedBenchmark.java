@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class PriceSeedBenchmark {
 
     private PriceSeedBenchmark(AgroalDataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
-        this.seeder = new PriceSeeder(dataSource, new PriceClock());
+        this.seeder = new PriceSeeder(dataSource, PriceClock.on(Clock.systemUTC()));
         this.forceFlush = serverVersion() >= 150000;
     }
 

@@ -1,6 +1,8 @@
 package dev.coderusers.modelprice;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusMock;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -14,6 +16,8 @@ public class MovableClock extends PriceClock {
     /** Replaces the service's clock with a new movable one for the current test. */
     public static MovableClock install() {
         MovableClock clock = new MovableClock();
+        // Made with new, so nothing injects it: until a test sets it, it tells the service's clock's time.
+        clock.clock = Arc.container().instance(Clock.class).get();
         QuarkusMock.installMockForType(clock, PriceClock.class);
         return clock;
     }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.apikey.ApiKey;
+import dev.coderusers.testsupport.TestClock;
 import dev.coderusers.testsupport.TestUsers;
 import dev.coderusers.testsupport.TestUsers.TestUser;
 import dev.coderusers.user.LoginType;
@@ -20,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +31,9 @@ class SessionAuthenticationTest {
 
     @Inject
     TestUsers testUsers;
+
+    @Inject
+    TestClock clock;
 
     TestUser alice;
 
@@ -167,13 +170,15 @@ class SessionAuthenticationTest {
 
     @Test
     void useRefreshesLastUsedAndTheExpiryAtMostHourly() {
-        Instant twoHoursAgo = CoderJson.now().minus(2, ChronoUnit.HOURS);
-        Instant soon = CoderJson.now().plus(3, ChronoUnit.HOURS);
-        updateKey(alice.token(), key -> {
-            key.lastUsed = twoHoursAgo;
-            key.expiresAt = soon;
-        });
-        Instant before = CoderJson.now();
+        // The key's first use writes last_used (Coder's "never used" becomes now); the hourly refresh follows.
+        given().header("Coder-Session-Token", alice.token())
+                .get("/api/v2/users/me")
+                .then()
+                .statusCode(200);
+        ApiKey firstUse = key(alice.token());
+
+        clock.advance(Duration.ofHours(2));
+        Instant before = CoderJson.now(clock);
         given().header("Coder-Session-Token", alice.token())
                 .get("/api/v2/users/me")
                 .then()
@@ -182,11 +187,14 @@ class SessionAuthenticationTest {
         ApiKey refreshed = key(alice.token());
         assertThat(refreshed.lastUsed).isAfterOrEqualTo(before);
         assertThat(refreshed.ipAddress).isEqualTo("127.0.0.1");
+        // The sliding expiry: a full lifetime from the refresh, not from the key's creation.
         assertThat(refreshed.expiresAt).isAfterOrEqualTo(before.plus(Duration.ofHours(24)));
+        assertThat(refreshed.expiresAt).isAfter(firstUse.expiresAt);
         assertThat(QuarkusTransaction.requiringNew().call(() -> User.<User>findById(alice.id()).lastSeenAt))
                 .isAfterOrEqualTo(before);
 
         // Within the hour nothing is written again.
+        clock.advance(Duration.ofMinutes(50));
         given().header("Coder-Session-Token", alice.token())
                 .get("/api/v2/users/me")
                 .then()
@@ -194,6 +202,17 @@ class SessionAuthenticationTest {
         ApiKey again = key(alice.token());
         assertThat(again.lastUsed).isEqualTo(refreshed.lastUsed);
         assertThat(again.expiresAt).isEqualTo(refreshed.expiresAt);
+    }
+
+    @Test
+    void aKeyStopsWorkingWhenTheClockPassesItsExpiry() {
+        Instant expiresAt = key(alice.token()).expiresAt;
+        clock.advance(Duration.between(CoderJson.now(clock), expiresAt).plusSeconds(1));
+        given().header("Coder-Session-Token", alice.token())
+                .get("/api/v2/users/me")
+                .then()
+                .statusCode(401)
+                .body("detail", equalTo("API key expired at \"" + CoderJson.goString(expiresAt) + "\"."));
     }
 
     @Test

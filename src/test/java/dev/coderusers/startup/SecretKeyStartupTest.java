@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coderusers.config.BootstrapConfig;
 import dev.coderusers.config.PriceBookConfig;
 import dev.coderusers.config.UserSecretsConfig;
+import dev.coderusers.database.DatabaseReady;
 import dev.coderusers.modelprice.PriceBookApplied;
 import dev.coderusers.modelprice.PriceSeeder;
 import dev.coderusers.testsupport.TestUsers;
@@ -16,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -66,7 +68,9 @@ class SecretKeyStartupTest {
                 priceBook,
                 bootstrap,
                 new SecretKeyRotation(new SecretCipher(noKeys), entityManager),
-                priceBookApplied);
+                priceBookApplied,
+                new DatabaseReady(),
+                Clock.systemUTC());
 
         withoutKeys.start();
 

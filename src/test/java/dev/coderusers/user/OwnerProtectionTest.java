@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.role.Roles;
-import dev.coderusers.role.UpdateRolesRequest;
-import dev.coderusers.role.UserRoleService;
 import dev.coderusers.security.Actor;
 import dev.coderusers.testsupport.TestUsers;
 import dev.coderusers.testsupport.TestUsers.TestUser;
@@ -126,11 +124,13 @@ class OwnerProtectionTest {
         Actor stale = new Actor(formerOwner.id(), Set.of(Roles.OWNER), Map.of());
         User target = QuarkusTransaction.requiringNew().call(() -> User.<User>findById(owner.id()));
 
-        assertThatThrownBy(() -> users.delete(stale, target)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(409);
-            assertThat(e.getMessage()).startsWith("You cannot delete the last active owner");
-        });
-        assertThatThrownBy(() -> roles.updateRoles(stale, target, new UpdateRolesRequest(List.of())))
+        assertThatThrownBy(() -> users.delete(stale, UserTarget.resolved(target)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).startsWith("You cannot delete the last active owner");
+                });
+        assertThatThrownBy(
+                        () -> roles.updateRoles(stale, UserTarget.resolved(target), new UpdateRolesRequest(List.of())))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.getMessage()).startsWith("You cannot demote the last active owner");
@@ -138,7 +138,7 @@ class OwnerProtectionTest {
         assertThat(isDeleted(owner)).isFalse();
         // A suspended owner does not count as one who could take over.
         TestUser suspended = testUsers.create("suspended", UserStatus.SUSPENDED, "owner");
-        assertThatThrownBy(() -> users.delete(stale, target))
+        assertThatThrownBy(() -> users.delete(stale, UserTarget.resolved(target)))
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThat(suspended.id()).isNotNull();

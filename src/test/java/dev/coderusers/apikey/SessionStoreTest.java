@@ -1,10 +1,9 @@
-package dev.coderusers.security;
+package dev.coderusers.apikey;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coderusers.api.CoderJson;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.testsupport.TestUsers;
 import dev.coderusers.testsupport.TestUsers.TestUser;
 import dev.coderusers.user.User;

@@ -1,9 +1,7 @@
-package dev.coderusers.role;
+package dev.coderusers.user;
 
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
-import dev.coderusers.user.UserResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -79,6 +77,6 @@ public class UserRoleResource {
     public UserResponse updateRoles(
             @Parameter(description = "User ID, name, or me") @PathParam("user") String user,
             UpdateRolesRequest request) {
-        return roles.updateRoles(session.actor(), userParam.resolve(user), request);
+        return roles.updateRoles(session.actor(), userParam.target(user), request);
     }
 }

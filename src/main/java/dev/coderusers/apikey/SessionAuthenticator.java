@@ -1,13 +1,18 @@
-package dev.coderusers.security;
+package dev.coderusers.apikey;
 
 import dev.coderusers.api.CoderJson;
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.config.SessionConfig;
+import dev.coderusers.role.Roles;
+import dev.coderusers.security.Actor;
+import dev.coderusers.security.Session;
+import dev.coderusers.security.SessionAuthentication;
+import dev.coderusers.security.SessionTokens;
+import dev.coderusers.security.UnauthenticatedException;
 import dev.coderusers.user.User;
 import dev.coderusers.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,31 +29,33 @@ import java.util.UUID;
  *
  * <p>Every authenticated request comes through here, so it costs one read-only statement without a transaction
  * ({@link SessionStore#find}); a second statement writes only when the hourly refresh or an activation is due.
+ * It lives with the keys it reads and implements {@code security}'s interface, so that the request filters need
+ * not know this package.
  */
 @ApplicationScoped
-public class SessionAuthenticator {
+public class SessionAuthenticator implements SessionAuthentication {
 
     /** Coder refreshes {@code last_used} and the expiry at most once an hour per key, to spare writes. */
     static final Duration REFRESH_INTERVAL = Duration.ofHours(1);
 
     private final SessionConfig config;
+    private final Clock clock;
     private final SessionStore store;
 
-    public SessionAuthenticator(SessionConfig config, SessionStore store) {
+    public SessionAuthenticator(SessionConfig config, SessionStore store, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.store = store;
     }
 
-    /**
-     * @throws UnauthenticatedException with Coder's detail when the token is not a valid session
-     */
+    @Override
     public Session authenticate(String token, String remoteIp) {
         SessionTokens.ParsedToken parsed = SessionTokens.parse(token);
         SessionStore.StoredKey stored =
                 store.find(parsed.id()).orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
         ApiKey key = stored.key();
         requireSecret(key, parsed);
-        Instant now = CoderJson.now();
+        Instant now = CoderJson.now(clock);
         if (key.expiresAt.isBefore(now)) {
             throw UnauthenticatedException.signedOut(
                     "API key expired at \"" + CoderJson.goString(key.expiresAt) + "\".");
@@ -76,37 +83,29 @@ public class SessionAuthenticator {
             key.ipAddress = refresh.ipAddress();
             key.expiresAt = refresh.expiresAt();
             key.updatedAt = now;
-            user.lastSeenAt = now;
-            user.updatedAt = now;
         }
-        if (activate) {
-            user.status = UserStatus.ACTIVE;
-            user.updatedAt = now;
-        }
-        return new Session(user, key, actorOf(user, stored.memberships()), organizationIdsOf(stored.memberships()));
+        user.showRecordedUse(refresh != null, activate, now);
+        return new Session(user, key.id, actorOf(user, stored.memberships()), organizationIdsOf(stored.memberships()));
     }
 
-    /** A key whose secret matched, and its user as stored ({@code null} when the row is gone). */
-    record VerifiedKey(ApiKey key, User user) {
-
-        /** The key's user unless it is gone or deleted. */
-        Optional<User> activeUser() {
-            return Optional.ofNullable(user).filter(u -> !u.deleted);
+    @Override
+    public Optional<TokenHolder> holder(String token) {
+        SessionStore.StoredKey stored;
+        try {
+            SessionTokens.ParsedToken parsed = SessionTokens.parse(token);
+            stored = store.find(parsed.id())
+                    .orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
+            requireSecret(stored.key(), parsed);
+        } catch (UnauthenticatedException invalid) {
+            return Optional.empty();
         }
-    }
-
-    /**
-     * The stored key of a well-formed token whose secret matches, whatever its expiry, with its user; no side
-     * effects. The same one read-only statement as {@link #authenticate}, outside any transaction.
-     *
-     * @throws UnauthenticatedException with Coder's detail when the token is malformed, unknown or wrong
-     */
-    VerifiedKey verifiedKey(String token) {
-        SessionTokens.ParsedToken parsed = SessionTokens.parse(token);
-        SessionStore.StoredKey stored =
-                store.find(parsed.id()).orElseThrow(() -> UnauthenticatedException.signedOut("API key is invalid."));
-        requireSecret(stored.key(), parsed);
-        return new VerifiedKey(stored.key(), stored.user());
+        // The same one read-only statement as authenticate, outside any transaction, and no side effects.
+        if (!stored.key().expiresAt.isAfter(CoderJson.now(clock))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(stored.user())
+                .filter(u -> !u.deleted)
+                .map(u -> new TokenHolder(u.id, u.hasSiteRole(Roles.OWNER)));
     }
 
     private static void requireSecret(ApiKey key, SessionTokens.ParsedToken parsed) {
@@ -114,14 +113,6 @@ public class SessionAuthenticator {
         if (!MessageDigest.isEqual(key.hashedSecret, SessionTokens.hash(parsed.secret()))) {
             throw UnauthenticatedException.signedOut("API key secret is invalid.");
         }
-    }
-
-    /**
-     * Where clients find this resource server's OAuth metadata ({@code WWW-Authenticate} resource_metadata):
-     * under the configured access URL, else under the URL the request came to.
-     */
-    public String resourceMetadataUrl(URI requestBase) {
-        return AccessUrl.base(config.accessUrl(), requestBase) + "/.well-known/oauth-protected-resource";
     }
 
     /**

@@ -1,12 +1,11 @@
-package dev.coderusers.role;
+package dev.coderusers.user;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.api.RequestBodies;
 import dev.coderusers.organization.OrganizationService;
+import dev.coderusers.role.Permissions;
+import dev.coderusers.role.Roles;
 import dev.coderusers.security.Actor;
-import dev.coderusers.user.User;
-import dev.coderusers.user.UserResponse;
-import dev.coderusers.user.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -39,14 +38,15 @@ public class UserRoleService {
      * requested (it is implied), so it is "added" unless stored: callers must be able to assign it.
      */
     @Transactional
-    public UserResponse updateRoles(Actor actor, User target, UpdateRolesRequest body) {
+    public UserResponse updateRoles(Actor actor, UserTarget targetParam, UpdateRolesRequest body) {
+        User target = targetParam.resolve();
         // Changing your own roles is refused (as in Coder); the last active owner is kept below.
         if (actor.isSelf(target.id)) {
             throw ApiException.badRequest("You cannot change your own roles.");
         }
         UpdateRolesRequest request = RequestBodies.present(body);
         List<String> requested = request.roles() == null ? List.of() : request.roles();
-        User user = User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
+        User user = UserParamResolver.managed(target);
 
         List<String> changed = changedRoles(user.rbacRoles, requested);
         // Unknown names (organization roles and "name:org-id" included) come before any permission check.

@@ -1,6 +1,7 @@
-package dev.coderusers.api;
+package dev.coderusers.startup;
 
-import dev.coderusers.startup.DatabaseStartup;
+import dev.coderusers.api.ApiError;
+import dev.coderusers.api.ApiExceptionMappers;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;

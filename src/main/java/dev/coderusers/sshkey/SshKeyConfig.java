@@ -1,7 +1,5 @@
-package dev.coderusers.config;
+package dev.coderusers.sshkey;
 
-import dev.coderusers.sshkey.SshKeyAlgorithm;
-import dev.coderusers.sshkey.SshKeyAlgorithmConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;

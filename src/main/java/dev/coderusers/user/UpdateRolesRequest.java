@@ -1,4 +1,4 @@
-package dev.coderusers.role;
+package dev.coderusers.user;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

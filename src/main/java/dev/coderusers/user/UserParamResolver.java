@@ -1,10 +1,12 @@
-package dev.coderusers.security;
+package dev.coderusers.user;
 
 import dev.coderusers.api.ApiException;
 import dev.coderusers.database.RetriesLostConnection;
 import dev.coderusers.role.Permissions;
-import dev.coderusers.user.User;
+import dev.coderusers.security.Actor;
+import dev.coderusers.security.CurrentSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,10 +40,36 @@ public class UserParamResolver {
      */
     @RetriesLostConnection
     public User resolve(String param) {
+        return resolveNow(param);
+    }
+
+    /** The {@code {user}} of a write, for its service to resolve in its own transaction. */
+    public UserTarget target(String param) {
+        return UserTarget.of(param, this);
+    }
+
+    /** {@link UserTarget#resolve}: the same rules, read in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    User resolveInTransaction(String param) {
+        return resolveNow(param);
+    }
+
+    /**
+     * The target as a managed entity of the current transaction, for a service that changes its row: itself when
+     * it was read in this transaction, else (the session's snapshot of {@code me}) read again.
+     */
+    public static User managed(User target) {
+        if (User.getEntityManager().contains(target)) {
+            return target;
+        }
+        return User.<User>findByIdOptional(target.id).orElseThrow(ApiException::resourceNotFound);
+    }
+
+    private User resolveNow(String param) {
         if (isMe(param)) {
             // The session's own user, as the authentication of this very request read (and refreshed) it:
             // reading it again would cost a second query on most requests.
-            return session.get().user();
+            return session.get().principal(User.class);
         }
         Actor actor = session.actor();
         User user = find(param).orElseThrow(ApiException::resourceNotFound);

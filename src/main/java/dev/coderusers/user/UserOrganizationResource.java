@@ -1,8 +1,9 @@
-package dev.coderusers.organization;
+package dev.coderusers.user;
 
+import dev.coderusers.organization.OrganizationResponse;
+import dev.coderusers.organization.OrganizationService;
 import dev.coderusers.security.CurrentSession;
 import dev.coderusers.security.RequiresSession;
-import dev.coderusers.security.UserParamResolver;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

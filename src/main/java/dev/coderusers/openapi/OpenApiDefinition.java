@@ -1,4 +1,4 @@
-package dev.coderusers.api;
+package dev.coderusers.openapi;
 
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;

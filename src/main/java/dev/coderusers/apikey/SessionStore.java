@@ -1,6 +1,5 @@
-package dev.coderusers.security;
+package dev.coderusers.apikey;
 
-import dev.coderusers.apikey.ApiKey;
 import dev.coderusers.database.RetriesLostConnection;
 import dev.coderusers.user.LoginType;
 import dev.coderusers.user.User;
@@ -54,17 +53,14 @@ public class SessionStore {
      * The refresh of a key (only while the key still holds the values this request read, so that concurrent
      * requests write it once and an expiry set meanwhile is never pushed back) and, in the same statement, the
      * user's {@code last_seen_at} when the key was refreshed and its activation when it was dormant (only while
-     * it still is, so that a suspension meanwhile is never undone). Only the columns that change are written.
+     * it still is, so that a suspension meanwhile is never undone). Only the columns that change are written. The
+     * user's part is {@code user}'s own statement ({@link UserRows#RECORD_SEEN}): that package owns {@code users}.
      */
     private static final String RECORD_USE = "WITH refreshed AS ("
             + " UPDATE api_keys SET last_used = ?, ip_address = ?, expires_at = ?, updated_at = ?"
             + " WHERE ? AND id = ? AND last_used = ? AND expires_at = ?"
-            + " RETURNING user_id)"
-            + " UPDATE users SET"
-            + " last_seen_at = CASE WHEN EXISTS (SELECT FROM refreshed) THEN ? ELSE last_seen_at END,"
-            + " status = CASE WHEN ? AND status = 'dormant' THEN 'active' ELSE status END,"
-            + " updated_at = ?"
-            + " WHERE id = ? AND (EXISTS (SELECT FROM refreshed) OR (? AND status = 'dormant'))";
+            + " RETURNING user_id) "
+            + UserRows.RECORD_SEEN;
 
     private final AgroalDataSource dataSource;
 

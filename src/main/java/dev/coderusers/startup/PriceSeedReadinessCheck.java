@@ -1,7 +1,6 @@
-package dev.coderusers.modelprice;
+package dev.coderusers.startup;
 
-import dev.coderusers.startup.DatabaseStartup;
-import dev.coderusers.startup.StartupStatus;
+import dev.coderusers.modelprice.SeedOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

@@ -1,4 +1,4 @@
-package dev.coderusers.api;
+package dev.coderusers.openapi;
 
 import dev.coderusers.security.LoginRateLimited;
 import dev.coderusers.security.RequiresSession;
@@ -54,7 +54,7 @@ public class OpenApiContractFilter implements OASFilter {
     /** The name of the session-token security scheme, as in Coder's swagger. */
     public static final String SESSION_TOKEN = "CoderSessionToken";
 
-    static final String ERROR_SCHEMA = "codersdk.Response";
+    public static final String ERROR_SCHEMA = "codersdk.Response";
 
     private static final DotName OPERATION =
             DotName.createSimple(org.eclipse.microprofile.openapi.annotations.Operation.class);

@@ -1,4 +1,4 @@
-package dev.coderusers.role;
+package dev.coderusers.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
