@@ -68,6 +68,17 @@ public final class NativeStartupBenchmark {
         if (runs < 1 || load < 1) {
             throw new IllegalArgumentException("BENCH_RUNS and BENCH_LOAD_REQUESTS must be positive");
         }
+        try {
+            run(args, runs, load);
+        } catch (Exception e) {
+            // The load's client threads would keep the JVM alive after a failure: end it with the failure.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args, int runs, int load) throws Exception {
         NativeStartupBenchmark bench = new NativeStartupBenchmark(database(), runs, load);
         Files.createDirectories(bench.logs);
 
@@ -83,7 +94,6 @@ public final class NativeStartupBenchmark {
             results.add(bench.measure("native", List.of(binary.toString()), Files.size(binary)));
         }
         print(results, runs, load);
-        System.exit(0);
     }
 
     record Result(
@@ -103,8 +113,11 @@ public final class NativeStartupBenchmark {
         List<Long> fresh = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Started started = start(command, freshDatabase(), artifact + "-fresh-" + i);
-            fresh.add(started.readyMillis());
-            started.stop();
+            try {
+                fresh.add(started.readyMillis());
+            } finally {
+                started.stop();
+            }
         }
 
         Map<String, String> migrated = freshDatabase();
@@ -116,12 +129,16 @@ public final class NativeStartupBenchmark {
         double loadSeconds = 0;
         for (int i = 0; i < runs; i++) {
             Started started = start(command, migrated, artifact + "-migrated-" + i);
-            migratedMillis.add(started.readyMillis());
-            migratedCpu.add(cpuMillis(started.process()));
-            readyRss.add(rssKb(started.process()));
-            loadSeconds += load(started.port(), i == 0);
-            loadedRss.add(rssKb(started.process()));
-            started.stop();
+            // A failed request must not leave the service running behind the benchmark.
+            try {
+                migratedMillis.add(started.readyMillis());
+                migratedCpu.add(cpuMillis(started.process()));
+                readyRss.add(rssKb(started.process()));
+                loadSeconds += load(started.port(), i == 0);
+                loadedRss.add(rssKb(started.process()));
+            } finally {
+                started.stop();
+            }
         }
         return new Result(artifact, bytes, fresh, migratedMillis, migratedCpu, readyRss, loadedRss, loadSeconds / runs);
     }
