@@ -53,16 +53,7 @@ class AccountRecoveryAndSecretsIT {
     void signedIn() {
         Readiness.awaitReady();
         if (owner == null) {
-            given().contentType(ContentType.JSON)
-                    .body(Map.of("email", "admin@example.com", "username", "admin", "password", UsersApiIT.PASSWORD))
-                    .post("/api/v2/users/first")
-                    .then()
-                    .statusCode(201);
-            owner = UsersApiIT.login("admin@example.com", UsersApiIT.PASSWORD)
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("session_token");
+            owner = UsersApiIT.firstOwnerSession();
         }
     }
 

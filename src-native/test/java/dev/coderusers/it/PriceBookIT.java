@@ -1,6 +1,5 @@
 package dev.coderusers.it;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +10,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,16 +34,7 @@ class PriceBookIT {
     void signedIn() {
         Readiness.awaitReady();
         if (owner == null) {
-            given().contentType(ContentType.JSON)
-                    .body(Map.of("email", "admin@example.com", "username", "admin", "password", UsersApiIT.PASSWORD))
-                    .post("/api/v2/users/first")
-                    .then()
-                    .statusCode(201);
-            owner = UsersApiIT.login("admin@example.com", UsersApiIT.PASSWORD)
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("session_token");
+            owner = UsersApiIT.firstOwnerSession();
         }
     }
 

@@ -398,6 +398,20 @@ class UsersApiIT {
         return given().header("Coder-Session-Token", token);
     }
 
+    /** Creates the first user, admin@example.com (an owner), and answers its session token. */
+    static String firstOwnerSession() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "admin@example.com", "username", "admin", "password", PASSWORD))
+                .post("/api/v2/users/first")
+                .then()
+                .statusCode(201);
+        return login("admin@example.com", PASSWORD)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("session_token");
+    }
+
     static io.restassured.response.Response login(String email, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password))

@@ -1,6 +1,7 @@
 package dev.coderusers.bench;
 
-import dev.coderusers.devdb.EmbeddedPostgresLauncher;
+import static dev.coderusers.bench.Benchmarks.setting;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -79,7 +80,7 @@ public final class NativeStartupBenchmark {
     }
 
     private static void run(String[] args, int runs, int load) throws Exception {
-        NativeStartupBenchmark bench = new NativeStartupBenchmark(database(), runs, load);
+        NativeStartupBenchmark bench = new NativeStartupBenchmark(Benchmarks.database(""), runs, load);
         Files.createDirectories(bench.logs);
 
         List<Result> results = new ArrayList<>();
@@ -283,17 +284,6 @@ public final class NativeStartupBenchmark {
                 "quarkus.datasource.password", server.get("quarkus.datasource.password"));
     }
 
-    private static Map<String, String> database() {
-        String url = System.getenv("BENCH_JDBC_URL");
-        if (url != null && !url.isBlank()) {
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", url,
-                    "quarkus.datasource.username", setting("BENCH_DB_USERNAME", "postgres"),
-                    "quarkus.datasource.password", setting("BENCH_DB_PASSWORD", ""));
-        }
-        return EmbeddedPostgresLauncher.start("target/bench-postgres", 0, true);
-    }
-
     private static List<String> jvmCommand(Path jar) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The -D settings go between the two (see start): java -D... -jar quarkus-run.jar
@@ -396,10 +386,5 @@ public final class NativeStartupBenchmark {
     private static String mb(List<Long> kb) {
         long[] sorted = kb.stream().mapToLong(Long::longValue).sorted().toArray();
         return Math.round(sorted[0] / 1024.0) + "–" + Math.round(sorted[sorted.length - 1] / 1024.0);
-    }
-
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

@@ -1,5 +1,10 @@
 package dev.coderusers.bench;
 
+import static dev.coderusers.bench.Benchmarks.expect;
+import static dev.coderusers.bench.Benchmarks.median;
+import static dev.coderusers.bench.Benchmarks.quietLibraries;
+import static dev.coderusers.bench.Benchmarks.setting;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +14,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.coderusers.api.CoderJson;
 import dev.coderusers.config.PriceBookConfig;
-import dev.coderusers.devdb.EmbeddedPostgresLauncher;
 import dev.coderusers.modelprice.AiModelCostRequest;
 import dev.coderusers.modelprice.AiModelCostResponse;
 import dev.coderusers.modelprice.CostCalculator;
@@ -28,9 +32,6 @@ import dev.coderusers.modelprice.Usage;
 import dev.coderusers.modelprice.UsageCost;
 import dev.coderusers.security.Actor;
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.api.security.NamePrincipal;
-import io.agroal.api.security.SimplePassword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -53,8 +54,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -69,8 +68,6 @@ public final class PriceCostBenchmark {
     private static final String SCHEMA = "price_cost_bench";
 
     /** Held so that the level settings are not lost when a logger is garbage-collected. */
-    private static final List<Logger> QUIETED = new ArrayList<>();
-
     private static final Instant FIRST_SEED = Instant.parse("2026-01-01T00:00:00Z");
 
     enum Approach {
@@ -118,18 +115,11 @@ public final class PriceCostBenchmark {
             throw new IllegalArgumentException("BENCH_RUNS must be at least 5 (the figures are medians)");
         }
         int batch = Integer.parseInt(setting("BENCH_BATCH", String.valueOf(CostService.MAX_USAGES)));
-        String url = setting("BENCH_JDBC_URL", null);
-        String user = setting("BENCH_DB_USERNAME", "postgres");
-        String password = setting("BENCH_DB_PASSWORD", "postgres");
-        if (url == null) {
-            Map<String, String> embedded = EmbeddedPostgresLauncher.start("target/bench-postgres", 0, true);
-            url = embedded.get("quarkus.datasource.jdbc.url");
-            user = embedded.get("quarkus.datasource.username");
-            password = embedded.get("quarkus.datasource.password");
-        }
-        try (AgroalDataSource dataSource = pool(url, user, password)) {
+        Map<String, String> database = Benchmarks.database("postgres");
+        String url = database.get("quarkus.datasource.jdbc.url");
+        try (AgroalDataSource dataSource = Benchmarks.pool(database, SCHEMA, 2)) {
             PriceCostBenchmark bench = new PriceCostBenchmark(dataSource);
-            bench.createSchema(url, user, password);
+            bench.createSchema(database);
             try {
                 bench.run(url, batch, runs);
             } finally {
@@ -359,10 +349,13 @@ public final class PriceCostBenchmark {
         return mapper;
     }
 
-    private void createSchema(String url, String user, String password) throws SQLException {
+    private void createSchema(Map<String, String> database) throws SQLException {
         execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         Flyway.configure()
-                .dataSource(url, user, password)
+                .dataSource(
+                        database.get("quarkus.datasource.jdbc.url"),
+                        database.get("quarkus.datasource.username"),
+                        database.get("quarkus.datasource.password"))
                 .schemas(SCHEMA)
                 .defaultSchema(SCHEMA)
                 .createSchemas(true)
@@ -399,51 +392,12 @@ public final class PriceCostBenchmark {
                 baseline / median(times)));
     }
 
-    private static AgroalDataSource pool(String url, String user, String password) throws SQLException {
-        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.initialSize(2)
-                        .minSize(2)
-                        .maxSize(2)
-                        .acquisitionTimeout(Duration.ofSeconds(30))
-                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url)
-                                .principal(new NamePrincipal(user))
-                                .credential(new SimplePassword(password))
-                                .jdbcProperty("currentSchema", SCHEMA)));
-        return AgroalDataSource.from(configuration);
-    }
-
     /** The 1-minute load average where the system tells it: other work on a shared machine moves every figure. */
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static void expect(boolean condition, String what) {
-        if (!condition) {
-            throw new IllegalStateException("Benchmark invariant broken: " + what);
-        }
-    }
-
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static void quietLibraries() {
-        for (String name : List.of("io.zonky", "org.flywaydb", "io.agroal", "dev.coderusers.devdb")) {
-            Logger logger = Logger.getLogger(name);
-            logger.setLevel(Level.WARNING);
-            QUIETED.add(logger);
         }
     }
 }

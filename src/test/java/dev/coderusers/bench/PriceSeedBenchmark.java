@@ -1,19 +1,20 @@
 package dev.coderusers.bench;
 
+import static dev.coderusers.bench.Benchmarks.expect;
+import static dev.coderusers.bench.Benchmarks.median;
+import static dev.coderusers.bench.Benchmarks.quietLibraries;
+import static dev.coderusers.bench.Benchmarks.setting;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coderusers.config.PriceBookConfig;
-import dev.coderusers.devdb.EmbeddedPostgresLauncher;
 import dev.coderusers.modelprice.PriceBookRow;
 import dev.coderusers.modelprice.PriceClock;
 import dev.coderusers.modelprice.PriceSeed;
 import dev.coderusers.modelprice.PriceSeeder;
 import dev.coderusers.modelprice.SeedOutcome;
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.api.security.NamePrincipal;
-import io.agroal.api.security.SimplePassword;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -23,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +31,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -50,8 +48,6 @@ public final class PriceSeedBenchmark {
     private static final String SCHEMA = "price_seed_bench";
 
     /** Held so that the level settings are not lost when a logger is garbage-collected. */
-    private static final List<Logger> QUIETED = new ArrayList<>();
-
     private static final String UPDATE_ALL = """
             ON CONFLICT (provider, model) DO UPDATE SET
                 input_price = EXCLUDED.input_price,
@@ -118,19 +114,13 @@ public final class PriceSeedBenchmark {
                 .mapToInt(Integer::parseInt)
                 .toArray();
 
-        String url = setting("BENCH_JDBC_URL", null);
-        String user = setting("BENCH_DB_USERNAME", "postgres");
-        String password = setting("BENCH_DB_PASSWORD", "postgres");
-        if (url == null) {
-            Map<String, String> embedded = EmbeddedPostgresLauncher.start("target/bench-postgres", 0, true);
-            url = embedded.get("quarkus.datasource.jdbc.url");
-            user = embedded.get("quarkus.datasource.username");
-            password = embedded.get("quarkus.datasource.password");
-        }
-
-        try (AgroalDataSource dataSource = pool(url, user, password)) {
+        Map<String, String> database = Benchmarks.database("postgres");
+        String url = database.get("quarkus.datasource.jdbc.url");
+        // One connection: every statement, the seeder's included, runs on the same backend, which is what lets
+        // rowsUpdated() flush that backend's statistics before reading them.
+        try (AgroalDataSource dataSource = Benchmarks.pool(database, SCHEMA, 1)) {
             PriceSeedBenchmark bench = new PriceSeedBenchmark(dataSource);
-            bench.createSchema(url, user, password);
+            bench.createSchema(database);
             try {
                 bench.run(url, sizes, runs);
             } finally {
@@ -333,11 +323,14 @@ public final class PriceSeedBenchmark {
         }
     }
 
-    private void createSchema(String url, String user, String password) throws SQLException {
+    private void createSchema(Map<String, String> database) throws SQLException {
         execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         // Flyway holds two connections at once; the benchmark's pool has one.
         Flyway.configure()
-                .dataSource(url, user, password)
+                .dataSource(
+                        database.get("quarkus.datasource.jdbc.url"),
+                        database.get("quarkus.datasource.username"),
+                        database.get("quarkus.datasource.password"))
                 .schemas(SCHEMA)
                 .defaultSchema(SCHEMA)
                 .createSchemas(true)
@@ -449,48 +442,7 @@ public final class PriceSeedBenchmark {
                 json.writerWithDefaultPrettyPrinter().writeValueAsBytes(array));
     }
 
-    private static AgroalDataSource pool(String url, String user, String password) throws SQLException {
-        // One connection: every statement, the seeder's included, runs on the same backend, which is what
-        // lets rowsUpdated() flush that backend's statistics before reading them.
-        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool.initialSize(1)
-                        .minSize(1)
-                        .maxSize(1)
-                        .acquisitionTimeout(Duration.ofSeconds(30))
-                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url)
-                                .principal(new NamePrincipal(user))
-                                .credential(new SimplePassword(password))
-                                .jdbcProperty("currentSchema", SCHEMA)));
-        return AgroalDataSource.from(configuration);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
     private static double millisSince(long started) {
         return (System.nanoTime() - started) / 1e6;
-    }
-
-    private static void expect(boolean condition, String what) {
-        if (!condition) {
-            throw new IllegalStateException("Benchmark invariant broken: " + what);
-        }
-    }
-
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static void quietLibraries() {
-        for (String name : List.of("io.zonky", "org.flywaydb", "io.agroal", "dev.coderusers.devdb")) {
-            Logger logger = Logger.getLogger(name);
-            logger.setLevel(Level.WARNING);
-            QUIETED.add(logger);
-        }
     }
 }
