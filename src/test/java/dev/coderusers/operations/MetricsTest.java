@@ -200,7 +200,12 @@ class MetricsTest {
                 .filter(line -> line.startsWith("# TYPE "))
                 .map(line -> line.split(" ")[2])
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(documented)
+        // Micrometer registers the GC pause timer at the first collection, which a short test JVM may not have had.
+        Set<String> expected = new TreeSet<>(documented);
+        if (!exposed.contains("jvm_gc_pause_seconds")) {
+            expected.removeAll(Set.of("jvm_gc_pause_seconds", "jvm_gc_pause_seconds_max"));
+        }
+        assertThat(expected)
                 .as("README \"Operations\" lists exactly the exposed metrics")
                 .isEqualTo(exposed);
 
